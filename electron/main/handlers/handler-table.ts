@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../../shared/api/dispatch';
+import type { JourneyRepository } from '../../db/journey-repository';
+import { appHandlers, type AppHandlerDeps } from './app-handlers';
+import { journeyHandlers } from './journey-handlers';
+
+export interface HandlerTableDeps extends AppHandlerDeps {
+  journeys: JourneyRepository;
+  newId?: () => string;
+}
+
+/**
+ * The one handler table behind both transports. Each domain contributes its handlers; `satisfies`
+ * makes a method missing from the contract a compile error here. No Electron import: tests and the
+ * browser-mode host build it as they are.
+ */
+export function createHandlerTable(deps: HandlerTableDeps): Handlers {
+  const newId = deps.newId ?? randomUUID;
+  return {
+    ...appHandlers(deps),
+    ...journeyHandlers({ journeys: deps.journeys, newId }),
+  } satisfies Handlers;
+}

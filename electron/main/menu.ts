@@ -1,0 +1,91 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+/**
+ * The application menu. Standard roles give the platform's own behaviour and accelerators; items
+ * that act on the map send a command id that the renderer's command registry runs.
+ */
+export function buildMenuTemplate(options: {
+  isMac: boolean;
+  appName: string;
+  isDev: boolean;
+  sendCommand: (command: string) => void;
+}): MenuItemConstructorOptions[] {
+  const { isMac, appName, isDev, sendCommand } = options;
+  const command = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => sendCommand(id),
+  });
+
+  const template: MenuItemConstructorOptions[] = [];
+  if (isMac) {
+    template.push({
+      label: appName,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+  template.push(
+    {
+      label: 'File',
+      submenu: [
+        command('New Map', 'map.new', 'CmdOrCtrl+N'),
+        command('New Map from Sample', 'map.newFromSample'),
+        command('Library', 'app.library', 'CmdOrCtrl+Shift+L'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'delete' },
+        { type: 'separator' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        command('Fit Map to Window', 'view.fit', 'CmdOrCtrl+0'),
+        command('Zoom In on Map', 'view.zoomIn', 'CmdOrCtrl+='),
+        command('Zoom Out of Map', 'view.zoomOut', 'CmdOrCtrl+-'),
+        { type: 'separator' },
+        { role: 'resetZoom', label: 'Actual Text Size' },
+        { role: 'zoomIn', label: 'Larger Text', accelerator: 'CmdOrCtrl+Shift+=' },
+        { role: 'zoomOut', label: 'Smaller Text', accelerator: 'CmdOrCtrl+Shift+-' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDev
+          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+          : []),
+      ],
+    },
+    {
+      label: 'Window',
+      submenu: isMac
+        ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
+        : [{ role: 'minimize' }, { role: 'close' }],
+    },
+    {
+      role: 'help',
+      submenu: [{ role: 'about', label: `About ${appName}` }],
+    },
+  );
+  return template;
+}

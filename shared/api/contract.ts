@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ChangeSet } from '../domain/change-set';
+import { Id, JourneyDocument, JourneySummary, Name } from '../domain/journey';
+
+/**
+ * The one API contract. Every method is named once here, as `domain.verb`, with a zod schema for
+ * its single argument and for its result. The Electron IPC transport and the browser-mode HTTP
+ * transport both carry exactly these calls to one handler table, which validates every argument.
+ */
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({
+  input,
+  output,
+});
+const Empty = z.object({}).strict();
+
+export const TEMPLATE_IDS = ['blank', 'online-store'] as const;
+export const TemplateId = z.enum(TEMPLATE_IDS);
+export type TemplateId = z.infer<typeof TemplateId>;
+
+export const apiContract = {
+  'app.info': method(
+    Empty,
+    z.object({ version: z.string(), transport: z.enum(['electron', 'browser']) }),
+  ),
+  'journeys.list': method(Empty, z.array(JourneySummary)),
+  'journeys.get': method(z.object({ id: Id }).strict(), JourneyDocument),
+  'journeys.create': method(
+    z
+      .object({
+        name: Name.optional(),
+        template: TemplateId.default('blank'),
+      })
+      .strict(),
+    JourneySummary,
+  ),
+  'journeys.rename': method(z.object({ id: Id, name: Name }).strict(), JourneySummary),
+  'journeys.duplicate': method(
+    z.object({ id: Id, name: Name.optional() }).strict(),
+    JourneySummary,
+  ),
+  'journeys.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'journeys.applyChanges': method(
+    ChangeSet,
+    z.object({ revision: z.number().int(), updatedAt: z.string() }),
+  ),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+export type ApiArgs<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
+
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+export const isApiMethod = (name: unknown): name is ApiMethod =>
+  typeof name === 'string' && Object.hasOwn(apiContract, name);
+
+/** Events main sends to the renderer (Electron only: the application menu lives there). */
+export const apiEvents = {
+  'menu:command': z.object({ command: z.string().max(100) }).strict(),
+} as const;
+export type ApiEvent = keyof typeof apiEvents;
+export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof apiEvents)[E]>;
+
+/** What the preload exposes on `window.journeyStudio` and the browser transport mimics. */
+export interface ApiBridge {
+  invoke<M extends ApiMethod>(method: M, args: ApiInput<M>): Promise<import('./result').Result<ApiOutput<M>>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+}
+
+export const BRIDGE_GLOBAL = 'journeyStudio';
+/** The IPC channel that carries API calls (the only one). */
+export const IPC_INVOKE_CHANNEL = 'api:invoke';

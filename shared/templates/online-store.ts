@@ -1,0 +1,71 @@
+import type { TemplateSpec } from './template';
+
+/** The sample journey from domain.md: Maya buys a gift from an online store. */
+export const onlineStoreTemplate: TemplateSpec = {
+  name: 'Online store purchase',
+  description:
+    'Maya, 34, buys gifts online. Busy, hates waiting. From the first ad to telling her friends: where the store delights her and where it lets her down.',
+  stages: [
+    { key: 'awareness', name: 'Awareness', goal: 'Find a gift idea quickly' },
+    { key: 'consideration', name: 'Consideration', goal: 'Be sure it fits and can be returned' },
+    { key: 'decision', name: 'Decision', goal: 'Pay without hassle' },
+    { key: 'retention', name: 'Retention', goal: 'Get the right item on time' },
+    { key: 'advocacy', name: 'Advocacy', goal: 'Share a good find' },
+  ],
+  departments: [
+    { key: 'marketing', name: 'Marketing', colour: '#7c3aed' },
+    { key: 'sales', name: 'Sales', colour: '#0369a1' },
+    { key: 'product', name: 'Product', colour: '#047857' },
+    { key: 'service', name: 'Customer Service', colour: '#c2410c' },
+  ],
+  touchpoints: [
+    { key: 'search-ad', name: 'Search ad', description: 'Paid result for "gift for runner".', channel: 'ads', mode: 'experience', emotion: 0, stage: 'awareness', department: 'marketing' },
+    { key: 'social-post', name: 'Social post', description: 'Gift guide post on Instagram.', channel: 'social', mode: 'experience', emotion: 1, stage: 'awareness', department: 'marketing' },
+    { key: 'influencer', name: 'Influencer recommendation', description: 'A runner she follows recommends the shoes.', channel: 'social', mode: 'experience', emotion: 1, stage: 'awareness', department: 'marketing' },
+    { key: 'product-page', name: 'Product page', description: 'Sizes, photos, price and delivery date.', channel: 'web', mode: 'experience', emotion: 0, stage: 'consideration', department: 'product' },
+    { key: 'reviews', name: 'Customer reviews', description: 'Ratings and testimonials on the product page.', channel: 'review-sites', mode: 'experience', emotion: 1, stage: 'consideration', department: 'product' },
+    { key: 'return-question', name: 'Return-policy question', description: 'Emails support to ask whether a gift can be returned.', channel: 'email', mode: 'service', emotion: -1, stage: 'consideration', department: 'service' },
+    { key: 'chatbot', name: 'Chatbot and knowledge base', description: 'Instant answers about sizes and delivery.', channel: 'chatbot', mode: 'service', emotion: 0, stage: 'consideration', department: 'service' },
+    { key: 'checkout', name: 'Checkout and payment', description: 'Address, delivery option, payment.', channel: 'web', mode: 'experience', emotion: -1, stage: 'decision', department: 'product' },
+    { key: 'thank-you', name: 'Order confirmation', description: 'Thank-you page and confirmation email.', channel: 'email', mode: 'experience', emotion: 1, stage: 'decision', department: 'sales' },
+    { key: 'shipping', name: 'Shipping updates', description: 'Dispatch and tracking emails.', channel: 'email', mode: 'experience', emotion: 0, stage: 'retention', department: 'sales' },
+    { key: 'support-call', name: 'Wrong item: support call', description: 'Socks arrived instead of shoes; she calls the support line.', channel: 'phone', mode: 'service', emotion: -2, stage: 'retention', department: 'service' },
+    { key: 'refund', name: 'Replacement and refund', description: 'Replacement shipped, refund for the delivery fee.', channel: 'email', mode: 'service', emotion: -1, stage: 'retention', department: 'sales' },
+    { key: 'survey', name: 'Feedback survey', description: 'Satisfaction survey after the case is closed.', channel: 'email', mode: 'service', emotion: 0, stage: 'retention', department: 'service' },
+    { key: 'recommendation', name: 'Personalised recommendation', description: 'Suggestions based on what she bought.', channel: 'email', mode: 'experience', emotion: 1, stage: 'advocacy', department: 'marketing' },
+    { key: 'referral', name: 'Referral request', description: 'Invite a friend, both get a discount.', channel: 'email', mode: 'experience', emotion: 1, stage: 'advocacy', department: 'marketing' },
+  ],
+  painPoints: [
+    { touchpoint: 'support-call', name: 'Long hold time', description: 'On hold for almost an hour with elevator music.', severity: 'high', evidence: '"I was on hold for 50 minutes just to say you sent the wrong thing."', status: 'open' },
+    { touchpoint: 'checkout', name: 'Confusing checkout', description: 'Too many steps; delivery options unclear.', severity: 'critical', evidence: '"Like navigating a palace blindfolded."', status: 'open' },
+    { touchpoint: 'shipping', name: 'Wrong item shipped', description: 'Socks delivered instead of running shoes.', severity: 'critical', evidence: '"I opened the box in front of my friend. Socks."', status: 'in-progress' },
+    { touchpoint: 'refund', name: 'No refund status updates', description: 'No word on the refund for ten days.', severity: 'high', evidence: '"Did you even get the parcel back?"', status: 'open' },
+    { touchpoint: 'product-page', name: 'Too many options on one page', description: 'Forty colour and size variants in one list.', severity: 'medium', evidence: '"I gave up choosing and went to bed."', status: 'open' },
+    { touchpoint: 'return-question', name: 'Return policy in the fine print', description: 'Gift returns are not explained on the site.', severity: 'medium', evidence: '"I could not find anything about gift returns."', status: 'open' },
+  ],
+  flow: [
+    ['search-ad', 'product-page'],
+    ['social-post', 'product-page'],
+    ['influencer', 'reviews'],
+    ['product-page', 'reviews'],
+    ['reviews', 'return-question'],
+    ['return-question', 'chatbot'],
+    ['chatbot', 'checkout'],
+    ['checkout', 'thank-you'],
+    ['thank-you', 'shipping'],
+    ['shipping', 'support-call'],
+    ['support-call', 'refund'],
+    ['refund', 'survey'],
+    ['survey', 'recommendation'],
+    ['recommendation', 'referral'],
+  ],
+  personas: [
+    {
+      name: 'Maya',
+      role: '34, buys gifts online',
+      goals: 'Find a good gift fast, have it arrive on time, return it easily if it does not fit.',
+      frustrations: 'Waiting, hidden policies, having to call anyone.',
+      quote: 'I just want it to arrive right, the first time.',
+    },
+  ],
+};

@@ -1,0 +1,119 @@
+import type { FlowEdge, JourneyDocument, MapNode, PainPoint, Touchpoint } from '../domain/journey';
+import { DEFAULT_LANE_HEIGHT, DEFAULT_STAGE_WIDTH, freeSpotInCell } from '../graph/grid';
+
+/** A map's content without its journey row: what templates produce and `journeys.create` stores. */
+export type JourneyContent = Omit<JourneyDocument, 'journey'>;
+
+export interface TemplateSpec {
+  name: string;
+  description: string;
+  stages: { key: string; name: string; goal: string }[];
+  departments: { key: string; name: string; colour: string }[];
+  touchpoints: (Pick<Touchpoint, 'name' | 'description' | 'channel' | 'mode' | 'emotion'> & {
+    key: string;
+    stage: string;
+    department: string;
+    frontstage?: boolean;
+  })[];
+  painPoints: (Pick<PainPoint, 'name' | 'description' | 'severity' | 'evidence' | 'status'> & {
+    touchpoint: string;
+  })[];
+  /** Customer path as pairs of touchpoint keys. */
+  flow: [string, string][];
+  personas: { name: string; role: string; goals: string; frustrations: string; quote: string }[];
+}
+
+/**
+ * Turns a readable template spec into map content with fresh ids: every touchpoint is placed in
+ * its cell without overlaps, each pain point sits in its touchpoint's cell and is attached to it.
+ */
+export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyContent {
+  const stageIds = new Map(spec.stages.map((s) => [s.key, newId()]));
+  const departmentIds = new Map(spec.departments.map((d) => [d.key, newId()]));
+  const lookup = (map: Map<string, string>, key: string, what: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`Template "${spec.name}" names an unknown ${what} "${key}".`);
+    return id;
+  };
+
+  const stages = spec.stages.map((s, order) => ({
+    id: stageIds.get(s.key)!,
+    name: s.name,
+    goal: s.goal,
+    width: DEFAULT_STAGE_WIDTH,
+    order,
+  }));
+  const departments = spec.departments.map((d, order) => ({
+    id: departmentIds.get(d.key)!,
+    name: d.name,
+    colour: d.colour,
+    height: DEFAULT_LANE_HEIGHT,
+    order,
+  }));
+  const personas = spec.personas.map((p, order) => ({ id: newId(), ...p, order }));
+  const personaIds = personas.map((p) => p.id);
+
+  const nodes: MapNode[] = [];
+  const touchpointIds = new Map<string, string>();
+  for (const t of spec.touchpoints) {
+    const stageId = lookup(stageIds, t.stage, 'stage');
+    const departmentId = lookup(departmentIds, t.department, 'department');
+    const spot = freeSpotInCell('touchpoint', stageId, departmentId, stages, departments, nodes);
+    const id = newId();
+    touchpointIds.set(t.key, id);
+    nodes.push({
+      kind: 'touchpoint',
+      id,
+      ...spot,
+      stageId,
+      departmentId,
+      name: t.name,
+      description: t.description,
+      channel: t.channel,
+      mode: t.mode,
+      emotion: t.emotion,
+      frontstage: t.frontstage ?? true,
+      supportingDepartmentIds: [],
+      metricKey: t.key,
+      personaIds,
+    });
+  }
+
+  const edges: FlowEdge[] = spec.flow.map(([from, to]) => ({
+    id: newId(),
+    kind: 'flow',
+    sourceId: lookup(touchpointIds, from, 'touchpoint'),
+    targetId: lookup(touchpointIds, to, 'touchpoint'),
+    label: '',
+  }));
+
+  for (const p of spec.painPoints) {
+    const touchpointId = lookup(touchpointIds, p.touchpoint, 'touchpoint');
+    const touchpoint = nodes.find((n) => n.id === touchpointId)!;
+    const spot = freeSpotInCell(
+      'painpoint',
+      touchpoint.stageId!,
+      touchpoint.departmentId!,
+      stages,
+      departments,
+      nodes,
+    );
+    const id = newId();
+    nodes.push({
+      kind: 'painpoint',
+      id,
+      ...spot,
+      stageId: touchpoint.stageId,
+      departmentId: touchpoint.departmentId,
+      name: p.name,
+      description: p.description,
+      severity: p.severity,
+      evidence: p.evidence,
+      status: p.status,
+      votes: 0,
+    });
+    edges.push({ id: newId(), kind: 'attachment', sourceId: id, targetId: touchpointId, label: '' });
+  }
+
+  return { stages, departments, nodes, edges, personas };
+}
