@@ -16,7 +16,9 @@ export function createSenderCheck(trustedOrigins: readonly string[]): SenderChec
     if (!frame || frame.parent !== null) return false;
     let origin: string;
     try {
-      origin = new URL(frame.url).origin;
+      // URL.origin is "null" for custom schemes such as app://, so compare scheme and host.
+      const url = new URL(frame.url);
+      origin = `${url.protocol}//${url.host}`;
     } catch {
       return false;
     }
@@ -32,7 +34,10 @@ export function registerIpcTransport(
 ): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
-      logError('ipc', new Error(`Refused an API call from an untrusted frame: ${event.senderFrame?.url ?? 'unknown'}`));
+      logError(
+        'ipc',
+        new Error(`Refused an API call from an untrusted frame: ${event.senderFrame?.url ?? 'unknown'}`),
+      );
       return fail('invalid-input', 'This window is not allowed to use the Journey Studio API.');
     }
     return dispatch(handlers, method, args, { logError });

@@ -1,0 +1,209 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The core job end to end, as a new user does it in browser mode: make a map, draw on it, connect,
+ * edit in the inspector, and find everything again after a reload and after a restart.
+ */
+
+const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
+
+/** Drags from one handle to another the way a user does: press, move in steps, release. */
+async function connect(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 5, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+async function renameSelected(page: Page, name: string) {
+  const field = inspector(page).getByLabel('Name', { exact: true });
+  await field.fill(name);
+  await field.press('Enter');
+  await saved(page);
+}
+
+test('a new user draws a map and finds it again after a reload and a restart', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
+  await expect(page.getByTestId('stage-header')).toHaveCount(5);
+  await expect(page.getByTestId('lane-header')).toHaveCount(4);
+
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await expect(page.getByTestId('stage-header')).toHaveCount(6);
+  await renameSelected(page, 'Onboarding');
+
+  await page.getByRole('button', { name: 'Add lane' }).click();
+  await expect(page.getByTestId('lane-header')).toHaveCount(5);
+  await renameSelected(page, 'Logistics');
+
+  await page.getByRole('button', { name: 'Add touchpoint' }).click();
+  await renameSelected(page, 'Order tracking page');
+  await page.getByRole('button', { name: 'Add touchpoint' }).click();
+  await renameSelected(page, 'Delivery SMS');
+  await expect(touchpoints(page)).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Add pain point' }).click();
+  await renameSelected(page, 'Courier never rings');
+  await expect(page.getByTestId('painpoint-note')).toHaveCount(1);
+
+  // Connect the first touchpoint to the second (flow), the pain point to the second (attachment).
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  const tracking = touchpoints(page).filter({ hasText: 'Order tracking page' });
+  const sms = touchpoints(page).filter({ hasText: 'Delivery SMS' });
+  const trackingId = (await tracking.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]').getAttribute('data-id'))!;
+  const smsId = (await sms.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]').getAttribute('data-id'))!;
+  const painId = (await page
+    .getByTestId('painpoint-note')
+    .locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]')
+    .getAttribute('data-id'))!;
+  await connect(page, nodeById(page, trackingId).locator('.react-flow__handle.source'), nodeById(page, smsId).locator('.react-flow__handle.target'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await connect(page, nodeById(page, painId).locator('.react-flow__handle.source'), nodeById(page, smsId).locator('.react-flow__handle.target'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await saved(page);
+
+  // Edit more fields of a touchpoint through the inspector.
+  await sms.click();
+  await inspector(page).getByLabel('Channel').selectOption('mobile-app');
+  await inspector(page).getByLabel('Description').fill('Text message on the day of delivery');
+  await inspector(page).getByLabel('Description').blur();
+  await saved(page);
+
+  const expectEverything = async () => {
+    await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
+    await expect(page.getByTestId('stage-header').filter({ hasText: 'Onboarding' })).toHaveCount(1);
+    await expect(page.getByTestId('lane-header').filter({ hasText: 'Logistics' })).toHaveCount(1);
+    await expect(touchpoints(page).filter({ hasText: 'Order tracking page' })).toHaveCount(1);
+    await expect(touchpoints(page).filter({ hasText: 'Delivery SMS' })).toHaveCount(1);
+    await expect(page.getByTestId('painpoint-note').filter({ hasText: 'Courier never rings' })).toHaveCount(1);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+    await touchpoints(page).filter({ hasText: 'Delivery SMS' }).click();
+    await expect(inspector(page).getByLabel('Channel')).toHaveValue('mobile-app');
+    await expect(inspector(page).getByLabel('Description')).toHaveValue('Text message on the day of delivery');
+  };
+
+  await page.reload();
+  await expectEverything();
+
+  await host.restart();
+  await page.goto(host.url);
+  await page.getByTestId('journey-card').filter({ hasText: 'Untitled journey' }).click();
+  await expectEverything();
+});
+
+test('dropping a touchpoint in another cell moves it to that stage and department', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New from sample' }).click();
+  await expect(touchpoints(page)).toHaveCount(15);
+  const card = touchpoints(page).filter({ hasText: 'Search ad' });
+  await card.click();
+  await expect(inspector(page).getByLabel('Stage')).toHaveText(/Awareness/);
+
+  // Drop it into the Customer Service lane of the Retention column.
+  const retention = (await page.getByTestId('stage-header').filter({ hasText: 'Retention' }).boundingBox())!;
+  const service = (await page.getByTestId('lane-header').filter({ hasText: 'Customer Service' }).boundingBox())!;
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(retention.x + retention.width / 2, service.y + service.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await saved(page);
+
+  const expectMoved = async () => {
+    await touchpoints(page).filter({ hasText: 'Search ad' }).click();
+    const stage = inspector(page).getByLabel('Stage');
+    await expect(stage.locator('option:checked')).toHaveText('Retention');
+    await expect(inspector(page).getByLabel('Department').locator('option:checked')).toHaveText('Customer Service');
+  };
+  await expectMoved();
+  await page.reload();
+  await expectMoved();
+});
+
+test('the sample map shows its stages, lanes, cards and hand-offs', async ({ page, host }, testInfo) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New from sample' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
+  for (const stage of ['Awareness', 'Consideration', 'Decision', 'Retention', 'Advocacy']) {
+    await expect(page.getByTestId('stage-header').filter({ hasText: stage })).toBeVisible();
+  }
+  for (const lane of ['Marketing', 'Sales', 'Product', 'Customer Service']) {
+    await expect(page.getByTestId('lane-header').filter({ hasText: lane })).toBeVisible();
+  }
+  await expect(touchpoints(page)).toHaveCount(15);
+  await expect(page.getByTestId('painpoint-note')).toHaveCount(6);
+  await expect(touchpoints(page).filter({ hasText: 'Checkout and payment' })).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await saved(page);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await page.waitForTimeout(400);
+    const path = testInfo.outputPath(`sample-map-${scheme}.png`);
+    await page.screenshot({ path });
+    await testInfo.attach(`sample map (${scheme})`, { path, contentType: 'image/png' });
+  }
+});
+
+test('the library renames, duplicates and deletes maps, deleting only after confirmation', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: 'New blank map' })).toBeVisible();
+  await page.getByRole('button', { name: 'New from sample' }).click();
+  await expect(page.getByTestId('map-title')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to library' }).click();
+
+  await page.getByRole('button', { name: 'Rename Online store purchase' }).click();
+  const field = page.getByRole('textbox', { name: /name/i });
+  await field.fill('Gift shop journey');
+  await field.press('Enter');
+  await expect(page.getByTestId('journey-card').filter({ hasText: 'Gift shop journey' })).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Duplicate Gift shop journey' }).click();
+  await expect(page.getByTestId('journey-card')).toHaveCount(2);
+  await expect(page.getByTestId('journey-card').filter({ hasText: 'Gift shop journey (copy)' })).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Delete Gift shop journey (copy)' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Gift shop journey (copy)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('journey-card')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Delete Gift shop journey (copy)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('journey-card')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('journey-card')).toHaveCount(1);
+  await expect(page.getByTestId('journey-card')).toContainText('Gift shop journey');
+});
+
+test('a failed save is shown, kept and retried until it lands', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New from sample' }).click();
+  await saved(page);
+  await page.route('**/api/journeys.applyChanges', (route) => route.abort('connectionrefused'));
+  await touchpoints(page).filter({ hasText: 'Product page' }).click();
+  const name = inspector(page).getByLabel('Name', { exact: true });
+  await name.fill('Product detail page');
+  await name.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText("Couldn't save — retrying");
+  await page.unroute('**/api/journeys.applyChanges');
+  await saved(page);
+  await page.reload();
+  await expect(touchpoints(page).filter({ hasText: 'Product detail page' })).toHaveCount(1);
+});
+
+test('without the access token the page explains how to get in', async ({ page, host }) => {
+  const bare = new URL(host.url);
+  bare.search = '';
+  await page.goto(bare.toString());
+  await expect(page.getByText('npm run web')).toBeVisible();
+});
