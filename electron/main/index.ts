@@ -158,9 +158,9 @@ async function start() {
 
   const userData = app.getPath('userData');
   const dbPath = join(userData, LIBRARY_FILE_NAME);
-  let db: ReturnType<typeof openLibraryDatabase>;
+  let db: Awaited<ReturnType<typeof openLibraryDatabase>>;
   try {
-    db = openLibraryDatabase(dbPath);
+    db = await openLibraryDatabase(dbPath);
   } catch (error) {
     dialog.showErrorBox('Journey Studio cannot open its library', `${dbPath}\n\n${(error as Error).message}`);
     app.exit(1);

@@ -72,7 +72,11 @@ export function buildMenuTemplate(options: {
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(isDev
-          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+          ? ([
+              { type: 'separator' },
+              { role: 'reload' },
+              { role: 'toggleDevTools' },
+            ] as MenuItemConstructorOptions[])
           : []),
       ],
     },

@@ -95,7 +95,11 @@ export function createRequestListener(options: WebHostOptions, getPort: () => nu
       }
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === 'too-large') {
-        return sendResult(res, 413, fail('invalid-input', `The request is larger than ${MAX_BODY_BYTES} bytes.`));
+        return sendResult(
+          res,
+          413,
+          fail('invalid-input', `The request is larger than ${MAX_BODY_BYTES} bytes.`),
+        );
       }
       let args: unknown;
       try {

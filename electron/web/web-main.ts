@@ -30,7 +30,7 @@ async function main() {
 
   let db;
   try {
-    db = openLibraryDatabase(dbPath);
+    db = await openLibraryDatabase(dbPath);
   } catch (error) {
     console.error(`Cannot open the library ${dbPath}:\n  ${(error as Error).message}`);
     process.exit(1);

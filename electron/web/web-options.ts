@@ -33,7 +33,8 @@ export function parseWebOptions(argv: readonly string[]): WebOptions {
       case '--port': {
         const raw = value();
         const port = Number(raw);
-        if (!/^\d+$/.test(raw) || port > 65535) throw new Error(`--port takes a number from 0 to 65535, not "${raw}".`);
+        if (!/^\d+$/.test(raw) || port > 65535)
+          throw new Error(`--port takes a number from 0 to 65535, not "${raw}".`);
         options.port = port;
         break;
       }

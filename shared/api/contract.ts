@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChangeSet } from '../domain/change-set';
 import { Id, JourneyDocument, JourneySummary, Name } from '../domain/journey';
+import type { Result } from './result';
 
 /**
  * The one API contract. Every method is named once here, as `domain.verb`, with a zod schema for
@@ -19,10 +20,7 @@ export const TemplateId = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof TemplateId>;
 
 export const apiContract = {
-  'app.info': method(
-    Empty,
-    z.object({ version: z.string(), transport: z.enum(['electron', 'browser']) }),
-  ),
+  'app.info': method(Empty, z.object({ version: z.string(), transport: z.enum(['electron', 'browser']) })),
   'journeys.list': method(Empty, z.array(JourneySummary)),
   'journeys.get': method(z.object({ id: Id }).strict(), JourneyDocument),
   'journeys.create': method(
@@ -35,15 +33,9 @@ export const apiContract = {
     JourneySummary,
   ),
   'journeys.rename': method(z.object({ id: Id, name: Name }).strict(), JourneySummary),
-  'journeys.duplicate': method(
-    z.object({ id: Id, name: Name.optional() }).strict(),
-    JourneySummary,
-  ),
+  'journeys.duplicate': method(z.object({ id: Id, name: Name.optional() }).strict(), JourneySummary),
   'journeys.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
-  'journeys.applyChanges': method(
-    ChangeSet,
-    z.object({ revision: z.number().int(), updatedAt: z.string() }),
-  ),
+  'journeys.applyChanges': method(ChangeSet, z.object({ revision: z.number().int(), updatedAt: z.string() })),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -65,7 +57,7 @@ export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof apiEvents)[E]
 
 /** What the preload exposes on `window.journeyStudio` and the browser transport mimics. */
 export interface ApiBridge {
-  invoke<M extends ApiMethod>(method: M, args: ApiInput<M>): Promise<import('./result').Result<ApiOutput<M>>>;
+  invoke<M extends ApiMethod>(method: M, args: ApiInput<M>): Promise<Result<ApiOutput<M>>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
 }
 

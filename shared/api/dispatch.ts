@@ -1,11 +1,5 @@
-import { z } from 'zod';
-import {
-  apiContract,
-  isApiMethod,
-  type ApiArgs,
-  type ApiMethod,
-  type ApiOutput,
-} from './contract';
+import type { z } from 'zod';
+import { apiContract, isApiMethod, type ApiArgs, type ApiMethod, type ApiOutput } from './contract';
 import { AppError, fail, ok, type Result } from './result';
 
 /** A handler per method; a missing one is a compile error where the table is declared. */

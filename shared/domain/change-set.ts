@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  Department,
-  FlowEdge,
-  Id,
-  MapNode,
-  Name,
-  PainPoint,
-  Persona,
-  Stage,
-  Touchpoint,
-} from './journey';
+import { Department, FlowEdge, Id, MapNode, Name, PainPoint, Persona, Stage, Touchpoint } from './journey';
 
 /**
  * Persistence is incremental: the renderer sends ordered change sets of added / updated / removed

@@ -59,15 +59,27 @@ test('a new user draws a map and finds it again after a reload and a restart', a
   await page.getByRole('button', { name: 'Fit view' }).click();
   const tracking = touchpoints(page).filter({ hasText: 'Order tracking page' });
   const sms = touchpoints(page).filter({ hasText: 'Delivery SMS' });
-  const trackingId = (await tracking.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]').getAttribute('data-id'))!;
-  const smsId = (await sms.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]').getAttribute('data-id'))!;
+  const trackingId = (await tracking
+    .locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]')
+    .getAttribute('data-id'))!;
+  const smsId = (await sms
+    .locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]')
+    .getAttribute('data-id'))!;
   const painId = (await page
     .getByTestId('painpoint-note')
     .locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]')
     .getAttribute('data-id'))!;
-  await connect(page, nodeById(page, trackingId).locator('.react-flow__handle.source'), nodeById(page, smsId).locator('.react-flow__handle.target'));
+  await connect(
+    page,
+    nodeById(page, trackingId).locator('.react-flow__handle.source'),
+    nodeById(page, smsId).locator('.react-flow__handle.target'),
+  );
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
-  await connect(page, nodeById(page, painId).locator('.react-flow__handle.source'), nodeById(page, smsId).locator('.react-flow__handle.target'));
+  await connect(
+    page,
+    nodeById(page, painId).locator('.react-flow__handle.source'),
+    nodeById(page, smsId).locator('.react-flow__handle.target'),
+  );
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await saved(page);
 
@@ -84,11 +96,15 @@ test('a new user draws a map and finds it again after a reload and a restart', a
     await expect(page.getByTestId('lane-header').filter({ hasText: 'Logistics' })).toHaveCount(1);
     await expect(touchpoints(page).filter({ hasText: 'Order tracking page' })).toHaveCount(1);
     await expect(touchpoints(page).filter({ hasText: 'Delivery SMS' })).toHaveCount(1);
-    await expect(page.getByTestId('painpoint-note').filter({ hasText: 'Courier never rings' })).toHaveCount(1);
+    await expect(page.getByTestId('painpoint-note').filter({ hasText: 'Courier never rings' })).toHaveCount(
+      1,
+    );
     await expect(page.locator('.react-flow__edge')).toHaveCount(2);
     await touchpoints(page).filter({ hasText: 'Delivery SMS' }).click();
     await expect(inspector(page).getByLabel('Channel')).toHaveValue('mobile-app');
-    await expect(inspector(page).getByLabel('Description')).toHaveValue('Text message on the day of delivery');
+    await expect(inspector(page).getByLabel('Description')).toHaveValue(
+      'Text message on the day of delivery',
+    );
   };
 
   await page.reload();
@@ -100,7 +116,10 @@ test('a new user draws a map and finds it again after a reload and a restart', a
   await expectEverything();
 });
 
-test('dropping a touchpoint in another cell moves it to that stage and department', async ({ page, host }) => {
+test('dropping a touchpoint in another cell moves it to that stage and department', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'New from sample' }).click();
   await expect(touchpoints(page)).toHaveCount(15);
@@ -110,7 +129,10 @@ test('dropping a touchpoint in another cell moves it to that stage and departmen
 
   // Drop it into the Customer Service lane of the Retention column.
   const retention = (await page.getByTestId('stage-header').filter({ hasText: 'Retention' }).boundingBox())!;
-  const service = (await page.getByTestId('lane-header').filter({ hasText: 'Customer Service' }).boundingBox())!;
+  const service = (await page
+    .getByTestId('lane-header')
+    .filter({ hasText: 'Customer Service' })
+    .boundingBox())!;
   const box = (await card.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
@@ -122,7 +144,9 @@ test('dropping a touchpoint in another cell moves it to that stage and departmen
     await touchpoints(page).filter({ hasText: 'Search ad' }).click();
     const stage = inspector(page).getByLabel('Stage');
     await expect(stage.locator('option:checked')).toHaveText('Retention');
-    await expect(inspector(page).getByLabel('Department').locator('option:checked')).toHaveText('Customer Service');
+    await expect(inspector(page).getByLabel('Department').locator('option:checked')).toHaveText(
+      'Customer Service',
+    );
   };
   await expectMoved();
   await page.reload();
@@ -154,7 +178,10 @@ test('the sample map shows its stages, lanes, cards and hand-offs', async ({ pag
   }
 });
 
-test('the library renames, duplicates and deletes maps, deleting only after confirmation', async ({ page, host }) => {
+test('the library renames, duplicates and deletes maps, deleting only after confirmation', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await expect(page.getByRole('button', { name: 'New blank map' })).toBeVisible();
   await page.getByRole('button', { name: 'New from sample' }).click();
@@ -169,7 +196,9 @@ test('the library renames, duplicates and deletes maps, deleting only after conf
 
   await page.getByRole('button', { name: 'Duplicate Gift shop journey' }).click();
   await expect(page.getByTestId('journey-card')).toHaveCount(2);
-  await expect(page.getByTestId('journey-card').filter({ hasText: 'Gift shop journey (copy)' })).toHaveCount(1);
+  await expect(page.getByTestId('journey-card').filter({ hasText: 'Gift shop journey (copy)' })).toHaveCount(
+    1,
+  );
 
   await page.getByRole('button', { name: 'Delete Gift shop journey (copy)' }).click();
   const dialog = page.getByRole('dialog');

@@ -31,7 +31,11 @@ describe('IPC sender check', () => {
       API_METHODS.map((m) => [m, () => (ran++, { version: '1', transport: 'electron' })]),
     ) as unknown as Handlers;
     registerIpcTransport(ipcMain as never, handlers, check, () => undefined);
-    const evil = await registered!({ senderFrame: { url: 'https://evil.example', parent: null } }, 'app.info', {});
+    const evil = await registered!(
+      { senderFrame: { url: 'https://evil.example', parent: null } },
+      'app.info',
+      {},
+    );
     expect(evil).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(ran).toBe(0);
     const good = await registered!({ senderFrame: { url: `${APP_ORIGIN}/`, parent: null } }, 'app.info', {});
@@ -86,7 +90,10 @@ describe('application menu', () => {
       isDev: false,
       sendCommand: (c) => sent.push(c),
     });
-    const file = template.find((item) => item.label === 'File')!.submenu as { label?: string; click?: () => void }[];
+    const file = template.find((item) => item.label === 'File')!.submenu as {
+      label?: string;
+      click?: () => void;
+    }[];
     file.find((item) => item.label === 'New Map')!.click!();
     expect(sent).toEqual(['map.new']);
   });

@@ -10,13 +10,17 @@ import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 
 let dir: string;
-let db: ReturnType<typeof openLibraryDatabase>;
+let db: Awaited<ReturnType<typeof openLibraryDatabase>>;
 let handlers: Handlers;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'js-handlers-'));
-  db = openLibraryDatabase(join(dir, 'library.sqlite'));
-  handlers = createHandlerTable({ journeys: new JourneyRepository(db), version: '0.1.0', transport: 'browser' });
+  db = await openLibraryDatabase(join(dir, 'library.sqlite'));
+  handlers = createHandlerTable({
+    journeys: new JourneyRepository(db),
+    version: '0.1.0',
+    transport: 'browser',
+  });
 });
 afterEach(() => {
   closeLibraryDatabase(db);
@@ -52,7 +56,10 @@ describe('the handler table', () => {
     await value('journeys.delete', { id: sample.id });
     const list = await value<{ name: string }[]>('journeys.list', {});
     expect(list.map((j) => j.name).sort()).toEqual(['Online store purchase (copy)', 'Refund journey']);
-    expect(await call('journeys.get', { id: sample.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('journeys.get', { id: sample.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('applies a change set and answers a stale one with conflict', async () => {
@@ -104,7 +111,9 @@ describe('the handler table', () => {
         {
           journeyId: map.id,
           baseRevision: doc.journey.revision,
-          changes: [{ op: 'stage.add', value: { id: 's', name: 'S', goal: '', width: 300, order: 0, sql: '1' } }],
+          changes: [
+            { op: 'stage.add', value: { id: 's', name: 'S', goal: '', width: 300, order: 0, sql: '1' } },
+          ],
         },
       ],
       ['app.info', { verbose: true }],

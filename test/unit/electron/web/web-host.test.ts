@@ -15,7 +15,13 @@ function call(
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (chunk) => (body += chunk));
@@ -30,15 +36,19 @@ function call(
 describe('browser-mode host', () => {
   let dir: string;
   let host: WebHost;
-  let db: ReturnType<typeof openLibraryDatabase>;
+  let db: Awaited<ReturnType<typeof openLibraryDatabase>>;
   const token = 'test-token-0123456789';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'js-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Journey Studio</title>');
-    db = openLibraryDatabase(join(dir, 'library.sqlite'));
+    db = await openLibraryDatabase(join(dir, 'library.sqlite'));
     host = await startWebHost({
-      handlers: createHandlerTable({ journeys: new JourneyRepository(db), version: '1.2.3', transport: 'browser' }),
+      handlers: createHandlerTable({
+        journeys: new JourneyRepository(db),
+        version: '1.2.3',
+        transport: 'browser',
+      }),
       rendererDir: dir,
       token,
       port: 0,
@@ -117,7 +127,10 @@ describe('browser-mode host', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toContain('not valid JSON');
-    const get = await call(host.port, { path: '/api/journeys.list', headers: { host: `127.0.0.1:${host.port}` } });
+    const get = await call(host.port, {
+      path: '/api/journeys.list',
+      headers: { host: `127.0.0.1:${host.port}` },
+    });
     expect(get.status).toBe(405);
   });
 

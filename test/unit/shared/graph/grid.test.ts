@@ -29,7 +29,10 @@ describe('grid', () => {
   });
 
   it('finds the cell under a point, and none outside the grid', () => {
-    expect(cellAt({ x: 310, y: 260 }, stages, departments)).toEqual({ stageId: 'b', departmentId: 'support' });
+    expect(cellAt({ x: 310, y: 260 }, stages, departments)).toEqual({
+      stageId: 'b',
+      departmentId: 'support',
+    });
     expect(cellAt({ x: 299.9, y: 0 }, stages, departments)).toEqual({ stageId: 'a', departmentId: 'sales' });
     expect(cellAt({ x: -1, y: 600 }, stages, departments)).toEqual({ stageId: null, departmentId: null });
   });
