@@ -35,6 +35,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      minify: true,
       chunkSizeWarningLimit: 1500,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },

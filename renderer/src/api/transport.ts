@@ -58,7 +58,10 @@ export function createHttpTransport(token: string, base = ''): ApiBridge {
       } catch {
         return {
           ok: false,
-          error: { code: 'internal', message: `Journey Studio answered ${response.status} without a result.` },
+          error: {
+            code: 'internal',
+            message: `Journey Studio answered ${response.status} without a result.`,
+          },
         };
       }
     },
@@ -86,9 +89,7 @@ export function takeBrowserToken(location: Location, storage: Storage, history: 
 }
 
 export type TransportChoice =
-  | { kind: 'electron'; bridge: ApiBridge }
-  | { kind: 'browser'; bridge: ApiBridge }
-  | { kind: 'unauthorised' };
+  { kind: 'electron'; bridge: ApiBridge } | { kind: 'browser'; bridge: ApiBridge } | { kind: 'unauthorised' };
 
 export function pickTransport(): TransportChoice {
   const bridge = window[BRIDGE_GLOBAL];

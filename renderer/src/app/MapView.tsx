@@ -1,0 +1,106 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { useCommand } from '../commands/commands-context';
+import { Icon } from '../panels/Icon';
+import { Inspector } from '../panels/Inspector';
+import { MapTitle } from '../panels/MapTitle';
+import { SaveIndicator } from '../panels/SaveIndicator';
+import { Toolbar } from '../panels/Toolbar';
+import { useDocument, useStores } from '../state/stores-context';
+
+/** One map: top bar, canvas and inspector. */
+export function MapView({ journeyId }: { journeyId: string }) {
+  const { documentStore, uiStore } = useStores();
+  const loadState = useDocument((s) => (s.journeyId === journeyId ? s.loadState : 'loading'));
+  const loadError = useDocument((s) => s.loadError);
+
+  useEffect(() => {
+    uiStore.getState().clearSelection();
+    void documentStore.getState().load(journeyId);
+  }, [documentStore, uiStore, journeyId]);
+
+  return (
+    <div className="map-view">
+      <header className="topbar">
+        <BackButton />
+        {loadState === 'ready' ? <MapTitle /> : <span className="map-title map-title--placeholder" />}
+        {loadState === 'ready' && <Toolbar />}
+        <div className="topbar__spacer" />
+        {loadState === 'ready' && <SaveIndicator />}
+      </header>
+      <ConflictBanner />
+      {loadState === 'ready' ? (
+        <div className="map-view__body">
+          <main className="map-view__canvas" aria-label="Journey map">
+            <ReactFlowProvider>
+              <JourneyCanvas />
+            </ReactFlowProvider>
+          </main>
+          <Inspector />
+        </div>
+      ) : loadState === 'failed' ? (
+        <div className="map-view__message">
+          <div className="banner banner--error" role="alert">
+            <Icon name="alert" />
+            <p className="banner__text">Couldn't open this map: {loadError}</p>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void documentStore.getState().load(journeyId)}
+            >
+              Try again
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="map-view__message">
+          <p className="muted">Opening the map…</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function BackButton() {
+  const back = useCommand('app.library');
+  return (
+    <button
+      type="button"
+      className="icon-button icon-button--toolbar"
+      aria-label="Back to library"
+      title="Back to library"
+      onClick={back.run}
+    >
+      <Icon name="back" />
+    </button>
+  );
+}
+
+/** The map was changed elsewhere: saving stopped; reload to continue. */
+function ConflictBanner() {
+  const { documentStore } = useStores();
+  const conflict = useDocument((s) => s.conflict);
+  const pending = useDocument((s) => s.queue.length + (s.inFlight?.length ?? 0));
+  if (!conflict) return null;
+  return (
+    <div className="banner banner--warning banner--inline" role="alert">
+      <Icon name="alert" />
+      <p className="banner__text">
+        <strong>This map was changed elsewhere</strong> (another window or tab), so your latest edits could
+        not be saved. Reload the map to continue:{' '}
+        {pending > 0
+          ? `your ${pending} unsaved change${pending === 1 ? '' : 's'} here will be lost.`
+          : 'nothing of yours is lost.'}
+      </p>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => void documentStore.getState().reload()}
+      >
+        <Icon name="refresh" size={16} />
+        Reload map
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,322 @@
+import {
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useConnection,
+  useReactFlow,
+  useStore as useFlowStore,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type FinalConnectionState,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
+  type XYPosition,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
+import { NODE_SIZE, cellAt } from '../../../shared/graph/grid';
+import { useCommands } from '../commands/commands-context';
+import { connectNodes, moveNodes, newId } from '../state/map-edits';
+import { useDocument, useStores, useUi } from '../state/stores-context';
+import { AttachmentEdge } from './AttachmentEdge';
+import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
+import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
+import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
+import { PainPointNode } from './PainPointNode';
+import { TouchpointNode } from './TouchpointNode';
+import { useColorScheme } from './use-color-scheme';
+
+/** Defined once at module scope: a new object per render would remount every node. */
+const nodeTypes: NodeTypes = {
+  touchpoint: TouchpointNode,
+  painpoint: PainPointNode,
+  stageHeader: StageHeaderNode,
+  laneHeader: LaneHeaderNode,
+  grid: GridNode,
+};
+
+const edgeTypes: EdgeTypes = {
+  attachment: AttachmentEdge,
+};
+
+const EDGE_COLOURS: Record<'light' | 'dark', EdgeColours> = {
+  light: { flow: '#5c6778', handoff: '#b45309', selected: '#2457d6' },
+  dark: { flow: '#9aa5b8', handoff: '#fbbf24', selected: '#7aa2ff' },
+};
+
+const MINIMAP_COLOURS: Record<string, string> = {
+  touchpoint: 'var(--minimap-touchpoint)',
+  painpoint: 'var(--minimap-painpoint)',
+  stageHeader: 'var(--minimap-header)',
+  laneHeader: 'var(--minimap-header)',
+};
+
+const minimapColour = (node: JourneyFlowNode) =>
+  node.type === 'laneHeader' ? node.data.department.colour : (MINIMAP_COLOURS[node.type] ?? 'transparent');
+
+const EMPTY_STAGES: Stage[] = [];
+const EMPTY_DEPARTMENTS: Department[] = [];
+const EMPTY_NODES: MapNode[] = [];
+const EMPTY_EDGES: FlowEdge[] = [];
+const NO_POSITIONS: ReadonlyMap<string, XYPosition> = new Map();
+const FIT_OPTIONS = { padding: 0.06, duration: 0 } as const;
+const LARGE_MAP = 250;
+const FAR_ZOOM = 0.42;
+
+/**
+ * The canvas adapter: the only component that reads the whole node and edge arrays. It turns
+ * them into React Flow elements (reusing unchanged ones), and turns React Flow's gestures back
+ * into change ops: drags, connections, selection.
+ */
+export function JourneyCanvas() {
+  const { documentStore, uiStore } = useStores();
+  const stages = useDocument((s) => s.doc?.stages ?? EMPTY_STAGES);
+  const departments = useDocument((s) => s.doc?.departments ?? EMPTY_DEPARTMENTS);
+  const nodes = useDocument((s) => s.doc?.nodes ?? EMPTY_NODES);
+  const edges = useDocument((s) => s.doc?.edges ?? EMPTY_EDGES);
+  const selection = useUi((s) => s.selection);
+  const scheme = useColorScheme();
+  const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
+  // While a pain point is being attached, show the touchpoints' attachment handles.
+  const attaching = useConnection((c) => c.inProgress && c.fromNode.type === 'painpoint');
+  // Zoomed far out, cards show their names only (larger): cheaper to draw and readable from afar.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+
+  const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition>>(NO_POSITIONS);
+  const [nodeBuilder] = useState(createNodeBuilder);
+  const [buildEdges] = useState(createEdgeBuilder);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+
+  const flowNodes = useMemo(
+    () => nodeBuilder.build({ stages, departments, nodes, edges, selected: selectedNodes, dragging }),
+    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging],
+  );
+  const flowEdges = useMemo(
+    () => buildEdges({ nodes, edges, selected: selectedEdges, colours: EDGE_COLOURS[scheme] }),
+    [buildEdges, nodes, edges, selectedEdges, scheme],
+  );
+
+  useViewportController();
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]) => {
+      let selected: Set<string> | null = null;
+      let moved: Map<string, XYPosition> | null = null;
+      let settled: { id: string; x: number; y: number }[] | null = null;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selected ??= new Set(uiStore.getState().selection.nodes);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        } else if (change.type === 'position' && change.position) {
+          // While dragging, positions stay local; the end of a drag (or an arrow-key move) commits.
+          if (change.dragging) {
+            moved ??= new Map();
+            moved.set(change.id, change.position);
+          } else {
+            settled ??= [];
+            settled.push({ id: change.id, ...change.position });
+          }
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          nodeBuilder.measured(change.id, change.dimensions);
+        }
+      }
+      if (selected) {
+        selected.delete(GRID_NODE_ID);
+        const ui = uiStore.getState();
+        ui.select({ nodes: [...selected], edges: ui.selection.edges });
+      }
+      if (moved) {
+        const positions = moved;
+        setDragging((previous) => {
+          const next = new Map(previous);
+          for (const [id, position] of positions) next.set(id, position);
+          return next;
+        });
+      }
+      if (settled) {
+        const doc = documentStore.getState().doc;
+        // All the cards of one gesture arrive in one call: one change set.
+        if (doc) documentStore.getState().apply(moveNodes(doc, settled));
+        const ids = settled.map((m) => m.id);
+        setDragging((previous) => {
+          if (!ids.some((id) => previous.has(id))) return previous;
+          const next = new Map(previous);
+          for (const id of ids) next.delete(id);
+          return next.size ? next : NO_POSITIONS;
+        });
+      }
+    },
+    [uiStore, documentStore, nodeBuilder],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<JourneyFlowEdge>[]) => {
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selected ??= new Set(uiStore.getState().selection.edges);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (selected) {
+        const ui = uiStore.getState();
+        ui.select({ nodes: ui.selection.nodes, edges: [...selected] });
+      }
+    },
+    [uiStore],
+  );
+
+  /** Normally a no-op: the drag's final position change has already committed the move. */
+  const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
+    (_event, _node, draggedNodes) => {
+      const doc = documentStore.getState().doc;
+      if (doc) {
+        const moves = draggedNodes
+          .filter((n) => n.type === 'touchpoint' || n.type === 'painpoint')
+          .map((n) => ({ id: n.id, x: n.position.x, y: n.position.y }));
+        documentStore.getState().apply(moveNodes(doc, moves));
+      }
+      setDragging(NO_POSITIONS);
+    },
+    [documentStore],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | JourneyFlowEdge) => {
+      const doc = documentStore.getState().doc;
+      return Boolean(doc && 'change' in connectNodes(doc, connection.source, connection.target));
+    },
+    [documentStore],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const doc = documentStore.getState().doc;
+      if (!doc) return;
+      const result = connectNodes(doc, connection.source, connection.target);
+      if ('change' in result) documentStore.getState().apply([result.change]);
+      else uiStore.getState().notify(result.reason);
+    },
+    [documentStore, uiStore],
+  );
+
+  /** A refused connection says why, rather than silently snapping back. */
+  const onConnectEnd = useCallback(
+    (_event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const doc = documentStore.getState().doc;
+      if (!doc || state.isValid || !state.fromNode || !state.toNode) return;
+      if (state.fromNode.id === state.toNode.id) return;
+      const fromSource = state.fromHandle?.type !== 'target';
+      const source = fromSource ? state.fromNode.id : state.toNode.id;
+      const target = fromSource ? state.toNode.id : state.fromNode.id;
+      const result = connectNodes(doc, source, target);
+      if ('reason' in result) uiStore.getState().notify(result.reason);
+    },
+    [documentStore, uiStore],
+  );
+
+  /** Double-click on empty canvas: a new touchpoint right there. */
+  const onDoubleClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+      const doc = documentStore.getState().doc;
+      if (!doc) return;
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const size = NODE_SIZE.touchpoint;
+      const x = Math.round(point.x - size.width / 2);
+      const y = Math.round(point.y - size.height / 2);
+      const cell = cellAt(point, doc.stages, doc.departments);
+      const id = newId();
+      documentStore.getState().apply([
+        {
+          op: 'node.add',
+          value: {
+            kind: 'touchpoint',
+            id,
+            x,
+            y,
+            stageId: cell.stageId,
+            departmentId: cell.departmentId,
+            name: 'New touchpoint',
+            description: '',
+            channel: 'web',
+            mode: 'experience',
+            emotion: 0,
+            frontstage: true,
+            supportingDepartmentIds: [],
+            metricKey: '',
+            personaIds: [],
+          },
+        },
+      ]);
+      const ui = uiStore.getState();
+      ui.selectOnly(id);
+      ui.requestFocus(id);
+    },
+    [documentStore, uiStore, flow],
+  );
+
+  return (
+    <div
+      className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}`}
+      onDoubleClick={onDoubleClick}
+    >
+      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.05}
+        maxZoom={2}
+        colorMode={scheme}
+        onlyRenderVisibleElements={nodes.length > LARGE_MAP}
+        connectionRadius={28}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{ 'controls.fitView.ariaLabel': 'Fit map to window' }}
+      >
+        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+        <MiniMap<JourneyFlowNode>
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColour}
+          nodeStrokeWidth={0}
+          bgColor="var(--minimap-bg)"
+          maskColor="var(--minimap-mask)"
+          ariaLabel="Map overview"
+        />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** Lets the view commands (fit, zoom) reach this canvas while it is shown. */
+function useViewportController() {
+  const { ctx } = useCommands();
+  const flow = useReactFlow();
+  useEffect(
+    () =>
+      ctx.attachViewport({
+        fit: () => void flow.fitView({ padding: FIT_OPTIONS.padding, duration: 250 }),
+        zoomIn: () => void flow.zoomIn({ duration: 150 }),
+        zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      }),
+    [ctx, flow],
+  );
+}

@@ -1,0 +1,39 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { HANDLE, type PainPointFlowNode } from './flow-types';
+
+export const SEVERITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
+export const STATUS_LABELS = { open: 'Open', 'in-progress': 'In progress', resolved: 'Resolved' } as const;
+
+/** A pain point as a sticky note; drag from its top handle to the touchpoint it concerns. */
+function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>) {
+  const { painPoint } = data;
+  return (
+    <div
+      className={`pain-note pain-note--${painPoint.status}${selected ? ' is-selected' : ''}`}
+      data-testid="painpoint-note"
+    >
+      <Handle type="source" position={Position.Top} id={HANDLE.attachOut} className="handle handle--attach" />
+      <div className="pain-note__top">
+        <span className={`severity-chip severity-chip--${painPoint.severity}`}>
+          {SEVERITY_LABELS[painPoint.severity]}
+        </span>
+        <span className="pain-note__status">{STATUS_LABELS[painPoint.status]}</span>
+        <span
+          className="pain-note__votes"
+          title={`${painPoint.votes} vote${painPoint.votes === 1 ? '' : 's'}`}
+        >
+          <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+            <path d="M5 1.5 9 8H1z" fill="currentColor" />
+          </svg>
+          {painPoint.votes}
+        </span>
+      </div>
+      <div className="pain-note__name" title={painPoint.name}>
+        {painPoint.name}
+      </div>
+    </div>
+  );
+}
+
+export const PainPointNode = memo(PainPointNodeComponent);

@@ -1,0 +1,63 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, type CSSProperties } from 'react';
+import { CHANNEL_LABELS } from '../../../shared/domain/journey';
+import { ChannelGlyph, EMOTION_LABELS, EmotionFace, formatEmotion } from './Glyphs';
+import { HANDLE, type TouchpointFlowNode } from './flow-types';
+
+/** A touchpoint card: what the customer meets, who owns it, how it feels. */
+function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNode>) {
+  const { touchpoint, colour, painCount } = data;
+  const emotion = formatEmotion(touchpoint.emotion);
+  return (
+    <div
+      className={`tp-card${selected ? ' is-selected' : ''}`}
+      data-testid="touchpoint-card"
+      style={{ '--lane-colour': colour } as CSSProperties}
+    >
+      <Handle type="target" position={Position.Left} id={HANDLE.flowIn} className="handle handle--flow" />
+      <div className="tp-card__top">
+        <span className={`mode-badge mode-badge--${touchpoint.mode}`}>
+          {touchpoint.mode === 'experience' ? 'Experience' : 'Service'}
+        </span>
+        {!touchpoint.frontstage && <span className="tp-card__backstage">Backstage</span>}
+        <span
+          className="tp-card__emotion"
+          title={`Customer emotion ${emotion} (${EMOTION_LABELS[touchpoint.emotion]})`}
+        >
+          <EmotionFace value={touchpoint.emotion} />
+          <span>{emotion}</span>
+        </span>
+      </div>
+      <div className="tp-card__name" title={touchpoint.name}>
+        {touchpoint.name}
+      </div>
+      <div className="tp-card__bottom">
+        <span className="tp-card__channel">
+          <ChannelGlyph channel={touchpoint.channel} />
+          {CHANNEL_LABELS[touchpoint.channel]}
+        </span>
+        {painCount > 0 && (
+          <span
+            className="tp-card__pains"
+            title={`${painCount} pain point${painCount === 1 ? '' : 's'} attached`}
+            aria-label={`${painCount} pain point${painCount === 1 ? '' : 's'}`}
+          >
+            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M8 1.5 15 14H1z" fill="currentColor" />
+              <path
+                d="M8 6v3.6M8 11.4v.4"
+                stroke="var(--pain-glyph-mark)"
+                strokeWidth="1.6"
+                strokeLinecap="round"
+              />
+            </svg>
+            {painCount}
+          </span>
+        )}
+      </div>
+      <Handle type="source" position={Position.Right} id={HANDLE.flowOut} className="handle handle--flow" />
+    </div>
+  );
+}
+
+export const TouchpointNode = memo(TouchpointNodeComponent);

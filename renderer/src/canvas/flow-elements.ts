@@ -1,0 +1,306 @@
+import { MarkerType, type XYPosition } from '@xyflow/react';
+import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
+import {
+  LANE_HEADER_WIDTH,
+  NODE_SIZE,
+  STAGE_HEADER_HEIGHT,
+  bandsExtent,
+  departmentLanes,
+  stageColumns,
+} from '../../../shared/graph/grid';
+import { isHandoff } from '../../../shared/graph/rules';
+import { laneSelectionId, stageSelectionId } from '../state/ui-store';
+import {
+  GRID_NODE_ID,
+  HANDLE,
+  type GridFlowNode,
+  type JourneyFlowEdge,
+  type JourneyFlowNode,
+} from './flow-types';
+
+/**
+ * Turns the document into React Flow nodes and edges. A builder keeps the objects it made last
+ * time and hands the same object back when nothing it depends on changed: React Flow then skips
+ * those nodes entirely, so moving one card re-renders one card.
+ */
+
+type Dimensions = { width: number; height: number };
+
+interface Cached<T> {
+  deps: readonly unknown[];
+  value: T;
+}
+
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
+function memoTable<T>() {
+  let previous = new Map<string, Cached<T>>();
+  let next = new Map<string, Cached<T>>();
+  return {
+    get(key: string, deps: readonly unknown[], make: () => T): T {
+      const hit = previous.get(key);
+      const value = hit && sameDeps(hit.deps, deps) ? hit.value : make();
+      next.set(key, hit && hit.value === value ? hit : { deps, value });
+      return value;
+    },
+    /** Forget what was not asked for in this round (removed nodes). */
+    commit() {
+      previous = next;
+      next = new Map();
+    },
+  };
+}
+
+export interface NodeInputs {
+  stages: readonly Stage[];
+  departments: readonly Department[];
+  nodes: readonly MapNode[];
+  edges: readonly FlowEdge[];
+  selected: ReadonlySet<string>;
+  /** Positions of nodes being dragged, ahead of the document. */
+  dragging: ReadonlyMap<string, XYPosition>;
+}
+
+const NEUTRAL_LANE_COLOUR = '#8391a5';
+
+export interface NodeBuilder {
+  build(input: NodeInputs): JourneyFlowNode[];
+  /** Remembers a size React Flow measured, handed back on later nodes so it need not measure again. */
+  measured(id: string, dimensions: Dimensions): void;
+}
+
+export function createNodeBuilder(): NodeBuilder {
+  const table = memoTable<JourneyFlowNode>();
+  const measured = new Map<string, Dimensions>();
+  let gridDeps: readonly unknown[] = [];
+  let grid: GridFlowNode | null = null;
+  let painCounts = new Map<string, number>();
+  let painEdges: readonly FlowEdge[] | null = null;
+  let laneCounts = new Map<string, number>();
+  let laneNodes: readonly MapNode[] | null = null;
+
+  function build(input: NodeInputs): JourneyFlowNode[] {
+    const { stages, departments, nodes, selected, dragging } = input;
+    const columns = stageColumns(stages);
+    const lanes = departmentLanes(departments);
+    const width = bandsExtent(columns);
+    const height = bandsExtent(lanes);
+    const colours = new Map(departments.map((d) => [d.id, d.colour]));
+
+    if (painEdges !== input.edges) {
+      painEdges = input.edges;
+      painCounts = new Map();
+      for (const edge of input.edges) {
+        if (edge.kind === 'attachment')
+          painCounts.set(edge.targetId, (painCounts.get(edge.targetId) ?? 0) + 1);
+      }
+    }
+    if (laneNodes !== nodes) {
+      laneNodes = nodes;
+      laneCounts = new Map();
+      for (const node of nodes) {
+        if (node.kind === 'touchpoint' && node.departmentId) {
+          laneCounts.set(node.departmentId, (laneCounts.get(node.departmentId) ?? 0) + 1);
+        }
+      }
+    }
+
+    const out: JourneyFlowNode[] = [];
+    const deps = [stages, departments];
+    if (!grid || !sameDeps(gridDeps, deps)) {
+      gridDeps = deps;
+      grid = {
+        id: GRID_NODE_ID,
+        type: 'grid',
+        position: { x: 0, y: 0 },
+        data: {
+          columns,
+          lanes: lanes.map((lane) => ({ ...lane, colour: colours.get(lane.id) ?? NEUTRAL_LANE_COLOUR })),
+          width,
+          height,
+        },
+        width,
+        height,
+        measured: { width, height },
+        zIndex: -1,
+        selectable: false,
+        draggable: false,
+        connectable: false,
+        focusable: false,
+        deletable: false,
+        className: 'flow-grid',
+        hidden: width === 0 || height === 0,
+      };
+    }
+    out.push(grid);
+
+    const stageById = new Map(stages.map((s) => [s.id, s]));
+    columns.forEach((column, index) => {
+      const stage = stageById.get(column.id)!;
+      const id = stageSelectionId(stage.id);
+      const isSelected = selected.has(id);
+      out.push(
+        table.get(id, [stage, column.start, index, isSelected], () => ({
+          id,
+          type: 'stageHeader',
+          position: { x: column.start, y: -STAGE_HEADER_HEIGHT },
+          data: { stage, index },
+          width: column.size,
+          height: STAGE_HEADER_HEIGHT,
+          measured: { width: column.size, height: STAGE_HEADER_HEIGHT },
+          selected: isSelected,
+          draggable: false,
+          connectable: false,
+          deletable: false,
+        })),
+      );
+    });
+
+    const departmentById = new Map(departments.map((d) => [d.id, d]));
+    for (const lane of lanes) {
+      const department = departmentById.get(lane.id)!;
+      const id = laneSelectionId(department.id);
+      const isSelected = selected.has(id);
+      const count = laneCounts.get(department.id) ?? 0;
+      out.push(
+        table.get(id, [department, lane.start, count, isSelected], () => ({
+          id,
+          type: 'laneHeader',
+          position: { x: -LANE_HEADER_WIDTH, y: lane.start },
+          data: { department, count },
+          width: LANE_HEADER_WIDTH,
+          height: lane.size,
+          measured: { width: LANE_HEADER_WIDTH, height: lane.size },
+          selected: isSelected,
+          draggable: false,
+          connectable: false,
+          deletable: false,
+        })),
+      );
+    }
+
+    for (const node of nodes) {
+      const isSelected = selected.has(node.id);
+      const position = dragging.get(node.id);
+      const x = position?.x ?? node.x;
+      const y = position?.y ?? node.y;
+      const size = measured.get(node.id) ?? NODE_SIZE[node.kind];
+      if (node.kind === 'touchpoint') {
+        const colour = (node.departmentId && colours.get(node.departmentId)) || NEUTRAL_LANE_COLOUR;
+        const painCount = painCounts.get(node.id) ?? 0;
+        out.push(
+          table.get(node.id, [node, x, y, isSelected, colour, painCount], () => ({
+            id: node.id,
+            type: 'touchpoint',
+            position: { x, y },
+            data: { touchpoint: node, colour, painCount },
+            width: NODE_SIZE.touchpoint.width,
+            height: NODE_SIZE.touchpoint.height,
+            measured: size,
+            selected: isSelected,
+            deletable: false,
+            ariaLabel: `Touchpoint ${node.name}`,
+          })),
+        );
+      } else {
+        out.push(
+          table.get(node.id, [node, x, y, isSelected], () => ({
+            id: node.id,
+            type: 'painpoint',
+            position: { x, y },
+            data: { painPoint: node },
+            width: NODE_SIZE.painpoint.width,
+            height: NODE_SIZE.painpoint.height,
+            measured: size,
+            selected: isSelected,
+            deletable: false,
+            ariaLabel: `Pain point ${node.name}`,
+          })),
+        );
+      }
+    }
+    table.commit();
+    return out;
+  }
+
+  return {
+    build,
+    measured: (id, dimensions) => void measured.set(id, dimensions),
+  };
+}
+
+export interface EdgeInputs {
+  nodes: readonly MapNode[];
+  edges: readonly FlowEdge[];
+  selected: ReadonlySet<string>;
+  colours: EdgeColours;
+}
+
+export interface EdgeColours {
+  flow: string;
+  handoff: string;
+  selected: string;
+}
+
+export function createEdgeBuilder() {
+  const table = memoTable<JourneyFlowEdge>();
+  return function buildEdges(input: EdgeInputs): JourneyFlowEdge[] {
+    const nodesById = new Map(input.nodes.map((n) => [n.id, n]));
+    const out: JourneyFlowEdge[] = [];
+    for (const edge of input.edges) {
+      const source = nodesById.get(edge.sourceId);
+      const target = nodesById.get(edge.targetId);
+      if (!source || !target) continue;
+      const isSelected = input.selected.has(edge.id);
+      const handoff = isHandoff(edge, nodesById);
+      out.push(
+        table.get(
+          edge.id,
+          [edge, handoff, isSelected, input.colours, source.kind, target.kind],
+          (): JourneyFlowEdge => {
+            if (edge.kind === 'attachment') {
+              return {
+                id: edge.id,
+                source: edge.sourceId,
+                target: edge.targetId,
+                sourceHandle: source.kind === 'painpoint' ? HANDLE.attachOut : HANDLE.flowOut,
+                targetHandle: HANDLE.flowIn,
+                type: 'attachment',
+                className: 'edge-attachment',
+                selected: isSelected,
+                deletable: false,
+                data: { kind: edge.kind, handoff: false },
+                ...(edge.label ? { label: edge.label } : {}),
+                ariaLabel: 'Attached pain point',
+              };
+            }
+            const colour = isSelected
+              ? input.colours.selected
+              : handoff
+                ? input.colours.handoff
+                : input.colours.flow;
+            const label = handoff ? (edge.label ? `${edge.label} · Hand-off` : 'Hand-off') : edge.label;
+            return {
+              id: edge.id,
+              source: edge.sourceId,
+              target: edge.targetId,
+              sourceHandle: HANDLE.flowOut,
+              targetHandle: HANDLE.flowIn,
+              type: 'smoothstep',
+              className: handoff ? 'edge-flow edge-handoff' : 'edge-flow',
+              markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
+              selected: isSelected,
+              deletable: false,
+              data: { kind: edge.kind, handoff },
+              ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
+              ariaLabel: handoff ? 'Customer path (hand-off)' : 'Customer path',
+            };
+          },
+        ),
+      );
+    }
+    table.commit();
+    return out;
+  };
+}

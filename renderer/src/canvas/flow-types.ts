@@ -1,0 +1,36 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Department, EdgeKind, PainPoint, Stage, Touchpoint } from '../../../shared/domain/journey';
+import type { Band } from '../../../shared/graph/grid';
+
+/** The canvas's node and edge types: React Flow's view of a journey document. */
+
+export type TouchpointFlowNode = Node<
+  { touchpoint: Touchpoint; colour: string; painCount: number },
+  'touchpoint'
+>;
+export type PainPointFlowNode = Node<{ painPoint: PainPoint }, 'painpoint'>;
+export type StageHeaderFlowNode = Node<{ stage: Stage; index: number }, 'stageHeader'>;
+export type LaneHeaderFlowNode = Node<{ department: Department; count: number }, 'laneHeader'>;
+export type GridFlowNode = Node<
+  { columns: readonly Band[]; lanes: readonly (Band & { colour: string })[]; width: number; height: number },
+  'grid'
+>;
+
+export type JourneyFlowNode =
+  TouchpointFlowNode | PainPointFlowNode | StageHeaderFlowNode | LaneHeaderFlowNode | GridFlowNode;
+
+export type JourneyFlowEdge = Edge<{ kind: EdgeKind; handoff: boolean }>;
+
+/** The grid background's node id (':' never occurs in entity ids). */
+export const GRID_NODE_ID = 'grid:background';
+
+/**
+ * Handle ids: one target (left) and one source (right) per touchpoint for the customer's path;
+ * one source per pain note. Attachment edges end on the touchpoint's target handle, but are drawn
+ * between the cards' facing sides (see AttachmentEdge).
+ */
+export const HANDLE = {
+  flowIn: 'in',
+  flowOut: 'out',
+  attachOut: 'attach-out',
+} as const;

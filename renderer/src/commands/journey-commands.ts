@@ -1,0 +1,169 @@
+import type { Change } from '../../../shared/domain/change-set';
+import type { TemplateId } from '../../../shared/api/contract';
+import { LIBRARY_ROUTE } from '../app/route';
+import { addDepartment, addPainPoint, addStage, addTouchpoint, deleteSelection } from '../state/map-edits';
+import { laneSelectionId, stageSelectionId } from '../state/ui-store';
+import {
+  createCommandRegistry,
+  type Command,
+  type CommandContext,
+  type CommandRegistry,
+} from './command-registry';
+
+/** The commands of Journey Studio: the menu, the toolbar and the keyboard all run these. */
+
+const mapOpen = (ctx: CommandContext) => {
+  const route = ctx.uiStore.getState().route;
+  const { doc, journeyId } = ctx.documentStore.getState();
+  return route.name === 'map' && doc !== null && journeyId === route.id;
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function createMap(ctx: CommandContext, template: TemplateId) {
+  try {
+    if (ctx.documentStore.getState().hasPendingWrites()) await ctx.documentStore.getState().flush();
+    const summary = await ctx.api.call('journeys.create', { template });
+    ctx.navigate({ name: 'map', id: summary.id });
+  } catch (error) {
+    ctx.uiStore.getState().notify(`Couldn't create the map: ${messageOf(error)}`, 'error');
+  }
+}
+
+/** Applies an edit and selects (and focuses the name of) what it created. */
+function applyAndSelect(ctx: CommandContext, edit: { changes: Change[]; id: string }, selectionId: string) {
+  ctx.documentStore.getState().apply(edit.changes);
+  const ui = ctx.uiStore.getState();
+  ui.selectOnly(selectionId);
+  ui.requestFocus(edit.id);
+}
+
+const withDoc = (ctx: CommandContext) => {
+  const doc = ctx.documentStore.getState().doc;
+  if (!doc) throw new Error('No map is open.');
+  return doc;
+};
+
+export const journeyCommands: readonly Command[] = [
+  {
+    id: 'map.new',
+    label: 'New blank map',
+    shortcuts: [{ key: 'n', mod: true }],
+    menuAccelerator: true,
+    enabled: () => true,
+    run: (ctx) => createMap(ctx, 'blank'),
+  },
+  {
+    id: 'map.newFromSample',
+    label: 'New from sample',
+    enabled: () => true,
+    run: (ctx) => createMap(ctx, 'online-store'),
+  },
+  {
+    id: 'app.library',
+    label: 'Back to library',
+    shortcuts: [{ key: 'l', mod: true, shift: true }],
+    menuAccelerator: true,
+    enabled: (ctx) => ctx.uiStore.getState().route.name !== 'library',
+    async run(ctx) {
+      const documents = ctx.documentStore.getState();
+      if (documents.hasPendingWrites()) await documents.flush();
+      if (!ctx.documentStore.getState().hasPendingWrites() || ctx.documentStore.getState().conflict) {
+        ctx.navigate(LIBRARY_ROUTE);
+        return;
+      }
+      ctx.uiStore.getState().askConfirm({
+        title: 'Leave with unsaved changes?',
+        message:
+          'Your latest changes could not be saved yet. Journey Studio keeps retrying in the background while this window stays open, but they are lost if you open another map or close the window first.',
+        confirmLabel: 'Leave anyway',
+        onConfirm: () => ctx.navigate(LIBRARY_ROUTE),
+      });
+    },
+  },
+  {
+    id: 'map.addStage',
+    label: 'Add stage',
+    enabled: mapOpen,
+    run(ctx) {
+      const edit = addStage(withDoc(ctx));
+      applyAndSelect(ctx, edit, stageSelectionId(edit.id));
+    },
+  },
+  {
+    id: 'map.addDepartment',
+    label: 'Add lane',
+    enabled: mapOpen,
+    run(ctx) {
+      const edit = addDepartment(withDoc(ctx));
+      applyAndSelect(ctx, edit, laneSelectionId(edit.id));
+    },
+  },
+  {
+    id: 'map.addTouchpoint',
+    label: 'Add touchpoint',
+    enabled: mapOpen,
+    run(ctx) {
+      const edit = addTouchpoint(withDoc(ctx), ctx.uiStore.getState().selection);
+      applyAndSelect(ctx, edit, edit.id);
+    },
+  },
+  {
+    id: 'map.addPainPoint',
+    label: 'Add pain point',
+    enabled: mapOpen,
+    run(ctx) {
+      const edit = addPainPoint(withDoc(ctx), ctx.uiStore.getState().selection);
+      applyAndSelect(ctx, edit, edit.id);
+    },
+  },
+  {
+    id: 'selection.delete',
+    label: 'Delete selection',
+    shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
+    enabled: (ctx) => {
+      const { nodes, edges } = ctx.uiStore.getState().selection;
+      return mapOpen(ctx) && nodes.length + edges.length > 0;
+    },
+    run(ctx) {
+      const ui = ctx.uiStore.getState();
+      const plan = deleteSelection(withDoc(ctx), ui.selection);
+      const commit = () => {
+        ctx.documentStore.getState().apply(plan.changes);
+        ctx.uiStore.getState().clearSelection();
+      };
+      if (plan.changes.length === 0) return;
+      if (plan.confirm) ui.askConfirm({ ...plan.confirm, confirmLabel: 'Delete', onConfirm: commit });
+      else commit();
+    },
+  },
+  {
+    id: 'view.fit',
+    label: 'Fit view',
+    shortcuts: [{ key: '0', mod: true }],
+    menuAccelerator: true,
+    enabled: mapOpen,
+    run: (ctx) => ctx.viewport?.fit(),
+  },
+  {
+    id: 'view.zoomIn',
+    label: 'Zoom in',
+    shortcuts: [
+      { key: '=', mod: true },
+      { key: '+', mod: true },
+    ],
+    menuAccelerator: true,
+    enabled: mapOpen,
+    run: (ctx) => ctx.viewport?.zoomIn(),
+  },
+  {
+    id: 'view.zoomOut',
+    label: 'Zoom out',
+    shortcuts: [{ key: '-', mod: true }],
+    menuAccelerator: true,
+    enabled: mapOpen,
+    run: (ctx) => ctx.viewport?.zoomOut(),
+  },
+];
+
+export const createJourneyCommandRegistry = (): CommandRegistry => createCommandRegistry(journeyCommands);

@@ -1,0 +1,13 @@
+import { createRoot } from 'react-dom/client';
+import { pickTransport } from './api/transport';
+import { App } from './app/App';
+import './styles/theme.css';
+import './styles/app.css';
+import './styles/library.css';
+import './styles/map.css';
+import './styles/canvas.css';
+import './styles/inspector.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(<App transport={pickTransport()} />);

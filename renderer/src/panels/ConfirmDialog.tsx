@@ -1,0 +1,80 @@
+import { useEffect, useId, useRef } from 'react';
+
+/**
+ * A modal confirmation (native <dialog>: focus is trapped, Escape cancels). Focus starts on
+ * Cancel, the safe choice.
+ */
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    cancelRef.current?.focus();
+    return () => dialog.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-message`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 className="dialog__title" id={`${id}-title`}>
+        {title}
+      </h2>
+      <p className="dialog__message" id={`${id}-message`}>
+        {message}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" ref={cancelRef} onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger-solid" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** The confirmation the UI store asks for, if any. */
+export function ConfirmHost({
+  request,
+  onClose,
+}: {
+  request: { title: string; message: string; confirmLabel: string; onConfirm(): void } | null;
+  onClose(): void;
+}) {
+  if (!request) return null;
+  return (
+    <ConfirmDialog
+      title={request.title}
+      message={request.message}
+      confirmLabel={request.confirmLabel}
+      onCancel={onClose}
+      onConfirm={() => {
+        onClose();
+        request.onConfirm();
+      }}
+    />
+  );
+}

@@ -1,0 +1,648 @@
+import { memo, useCallback, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Change } from '../../../shared/domain/change-set';
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  PAIN_STATUSES,
+  SEVERITIES,
+  type Channel,
+  type MapNode,
+  type PainPoint,
+  type PainStatus,
+  type Severity,
+  type Touchpoint,
+} from '../../../shared/domain/journey';
+import { isHandoff } from '../../../shared/graph/rules';
+import { EMOTION_LABELS, EmotionFace, formatEmotion } from '../canvas/Glyphs';
+import { SEVERITY_LABELS, STATUS_LABELS } from '../canvas/PainPointNode';
+import { addPersona, moveNodeToCell, removePersona, resizeDepartment, resizeStage } from '../state/map-edits';
+import { useDocument, useStores, useUi } from '../state/stores-context';
+import { parseSelectionId } from '../state/ui-store';
+import {
+  CheckboxList,
+  ColourField,
+  NumberField,
+  ReadOnlyField,
+  ReadOnlyText,
+  SegmentedField,
+  SelectField,
+  TextField,
+  requiredName,
+} from './Fields';
+import { Icon } from './Icon';
+
+/** The right-hand panel: the properties of what is selected, or of the map when nothing is. */
+export function Inspector() {
+  const target = useUi((s) => {
+    const { nodes, edges } = s.selection;
+    if (nodes.length + edges.length === 0) return 'map';
+    if (nodes.length + edges.length > 1) return `multi:${nodes.length}:${edges.length}`;
+    return nodes.length ? `node:${nodes[0]}` : `edge:${edges[0]}`;
+  });
+  let content: ReactNode;
+  if (target === 'map') content = <MapProperties />;
+  else if (target.startsWith('multi:')) {
+    const [, nodeCount, edgeCount] = target.split(':');
+    content = <MultiSelection nodes={Number(nodeCount)} edges={Number(edgeCount)} />;
+  } else if (target.startsWith('edge:')) {
+    const id = target.slice('edge:'.length);
+    content = <EdgeInspector key={id} id={id} />;
+  } else {
+    const selected = parseSelectionId(target.slice('node:'.length));
+    content =
+      selected.kind === 'stage' ? (
+        <StageInspector key={selected.id} id={selected.id} />
+      ) : selected.kind === 'lane' ? (
+        <DepartmentInspector key={selected.id} id={selected.id} />
+      ) : (
+        <NodeInspector key={selected.id} id={selected.id} />
+      );
+  }
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {content}
+    </aside>
+  );
+}
+
+function useApply() {
+  const { documentStore } = useStores();
+  return useCallback((changes: Change[]) => documentStore.getState().apply(changes), [documentStore]);
+}
+
+function Section({ kind, title, children }: { kind: string; title?: string; children: ReactNode }) {
+  return (
+    <section className="inspector__section">
+      <header className="inspector__header">
+        <p className="inspector__eyebrow">{kind}</p>
+        {title !== undefined && <h2 className="inspector__title">{title}</h2>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function Gone() {
+  return (
+    <Section kind="Selection">
+      <p className="inspector__empty">This item no longer exists.</p>
+    </Section>
+  );
+}
+
+const stageOptionsOf = (stages: readonly { id: string; name: string; order: number }[]) =>
+  [...stages].sort((a, b) => a.order - b.order).map((s) => ({ value: s.id, label: s.name }));
+
+function useStageOptions() {
+  const stages = useDocument((s) => s.doc?.stages);
+  return stages ? stageOptionsOf(stages) : [];
+}
+function useDepartmentOptions() {
+  const departments = useDocument((s) => s.doc?.departments);
+  return departments
+    ? [...departments]
+        .sort((a, b) => a.order - b.order)
+        .map((d) => ({ value: d.id, label: d.name, swatch: d.colour }))
+    : [];
+}
+
+function NodeInspector({ id }: { id: string }) {
+  const node = useDocument((s) => s.doc?.nodes.find((n) => n.id === id));
+  if (!node) return <Gone />;
+  return node.kind === 'touchpoint' ? (
+    <TouchpointInspector node={node} />
+  ) : (
+    <PainPointInspector node={node} />
+  );
+}
+
+const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+const MODE_OPTIONS = [
+  {
+    value: 'experience',
+    label: 'Experience',
+    text: 'Experience',
+    title: 'Proactive: a designed touchpoint',
+    tone: 'experience',
+  },
+  {
+    value: 'service',
+    label: 'Service',
+    text: 'Service',
+    title: 'Reactive: help after a need or problem',
+    tone: 'service',
+  },
+] as const;
+const EMOTION_OPTIONS = [-2, -1, 0, 1, 2].map((value) => ({
+  value,
+  text: formatEmotion(value),
+  title: `${formatEmotion(value)}: ${EMOTION_LABELS[value]}`,
+  label: (
+    <span className="emotion-option">
+      <EmotionFace value={value} size={15} />
+      {formatEmotion(value)}
+    </span>
+  ),
+}));
+/* Labels avoid the words of other fields' labels ("stage", "department"), so each field has a
+ * label of its own for assistive technology and tests alike. */
+const VISIBILITY_OPTIONS = [
+  { value: 'front', label: 'Visible', text: 'Visible', title: 'Frontstage: the customer sees it' },
+  { value: 'back', label: 'Hidden', text: 'Hidden', title: 'Backstage: work behind the scenes' },
+] as const;
+
+const TouchpointInspector = memo(function TouchpointInspector({ node }: { node: Touchpoint }) {
+  const apply = useApply();
+  const doc = useStores().documentStore;
+  const stageOptions = useStageOptions();
+  const departmentOptions = useDepartmentOptions();
+  const personas = useDocument((s) => s.doc?.personas);
+  const update = (fields: Extract<Change, { op: 'touchpoint.update' }>['fields']) =>
+    apply([{ op: 'touchpoint.update', id: node.id, fields }]);
+  const moveTo = (cell: { stageId?: string; departmentId?: string }) => {
+    const current = doc.getState().doc;
+    if (current) apply(moveNodeToCell(current, node.id, cell));
+  };
+  return (
+    <Section kind="Touchpoint" title={node.name}>
+      <TextField
+        label="Name"
+        value={node.name}
+        trim
+        validate={requiredName}
+        maxLength={200}
+        focusEntityId={node.id}
+        onCommit={(name) => update({ name })}
+      />
+      <TextField
+        label="Description"
+        value={node.description}
+        multiline
+        maxLength={5000}
+        hint="Ctrl+Enter to save"
+        onCommit={(description) => update({ description })}
+      />
+      <SelectField<Channel>
+        label="Channel"
+        value={node.channel}
+        options={CHANNEL_OPTIONS}
+        onChange={(channel) => update({ channel })}
+      />
+      <SegmentedField
+        label="Mode"
+        value={node.mode}
+        options={MODE_OPTIONS}
+        onChange={(mode) => update({ mode })}
+      />
+      <SegmentedField
+        label="Emotion"
+        value={node.emotion}
+        options={EMOTION_OPTIONS}
+        onChange={(emotion) => update({ emotion })}
+      />
+      <SelectField
+        label="Stage"
+        value={node.stageId ?? ''}
+        options={stageOptions}
+        emptyLabel="Outside the stages"
+        onChange={(stageId) => moveTo({ stageId })}
+      />
+      <SelectField
+        label="Department"
+        value={node.departmentId ?? ''}
+        options={departmentOptions}
+        emptyLabel="Outside the lanes"
+        onChange={(departmentId) => moveTo({ departmentId })}
+      />
+      <SegmentedField
+        label="Visibility"
+        value={node.frontstage ? 'front' : 'back'}
+        options={VISIBILITY_OPTIONS}
+        onChange={(value) => update({ frontstage: value === 'front' })}
+      />
+      <CheckboxList
+        label="Supporting teams"
+        options={departmentOptions.filter((d) => d.value !== node.departmentId)}
+        values={node.supportingDepartmentIds}
+        empty="No other lanes on this map."
+        onChange={(supportingDepartmentIds) => update({ supportingDepartmentIds })}
+      />
+      <CheckboxList
+        label="Personas"
+        options={(personas ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        values={node.personaIds}
+        empty="No personas yet: add them in the map's properties (click an empty spot of the canvas)."
+        onChange={(personaIds) => update({ personaIds })}
+      />
+      <TextField
+        label="Metric key"
+        value={node.metricKey}
+        maxLength={200}
+        hint="Matches imported survey or operations data to this touchpoint."
+        onCommit={(metricKey) => update({ metricKey })}
+      />
+      <AttachedPainPoints touchpointId={node.id} />
+    </Section>
+  );
+});
+
+function AttachedPainPoints({ touchpointId }: { touchpointId: string }) {
+  const { uiStore } = useStores();
+  // Entities keep their identity until they change, so a shallow compare keeps this quiet.
+  const attached = useDocument(
+    useShallow((s) => {
+      const doc = s.doc;
+      if (!doc) return [];
+      const ids = new Set(
+        doc.edges
+          .filter((e) => e.kind === 'attachment' && e.targetId === touchpointId)
+          .map((e) => e.sourceId),
+      );
+      return ids.size ? doc.nodes.filter((n): n is PainPoint => n.kind === 'painpoint' && ids.has(n.id)) : [];
+    }),
+  );
+  return (
+    <div className="field">
+      <span className="field__label">Pain points</span>
+      {attached.length === 0 ? (
+        <p className="field__hint">None attached. Drag from a pain point's top handle to this card.</p>
+      ) : (
+        <ul className="link-list">
+          {attached.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => uiStore.getState().selectOnly(p.id)}
+              >
+                <span className={`severity-chip severity-chip--${p.severity}`}>
+                  {SEVERITY_LABELS[p.severity]}
+                </span>
+                {p.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }));
+const STATUS_OPTIONS = PAIN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+
+const PainPointInspector = memo(function PainPointInspector({ node }: { node: PainPoint }) {
+  const apply = useApply();
+  const { uiStore } = useStores();
+  const stageName = useDocument(
+    (s) => s.doc?.stages.find((x) => x.id === node.stageId)?.name ?? 'Outside the stages',
+  );
+  const departmentName = useDocument(
+    (s) => s.doc?.departments.find((x) => x.id === node.departmentId)?.name ?? 'Outside the lanes',
+  );
+  const attachedTo = useDocument((s) => {
+    const edge = s.doc?.edges.find((e) => e.kind === 'attachment' && e.sourceId === node.id);
+    return edge ? (s.doc?.nodes.find((n) => n.id === edge.targetId) ?? null) : null;
+  });
+  const update = (fields: Extract<Change, { op: 'painpoint.update' }>['fields']) =>
+    apply([{ op: 'painpoint.update', id: node.id, fields }]);
+  return (
+    <Section kind="Pain point" title={node.name}>
+      <TextField
+        label="Name"
+        value={node.name}
+        trim
+        validate={requiredName}
+        maxLength={200}
+        focusEntityId={node.id}
+        onCommit={(name) => update({ name })}
+      />
+      <TextField
+        label="Description"
+        value={node.description}
+        multiline
+        maxLength={5000}
+        hint="Ctrl+Enter to save"
+        onCommit={(description) => update({ description })}
+      />
+      <div className="field-pair">
+        <SelectField<Severity>
+          label="Severity"
+          value={node.severity}
+          options={SEVERITY_OPTIONS}
+          onChange={(severity) => update({ severity })}
+        />
+        <SelectField<PainStatus>
+          label="Status"
+          value={node.status}
+          options={STATUS_OPTIONS}
+          onChange={(status) => update({ status })}
+        />
+      </div>
+      <TextField
+        label="Evidence"
+        value={node.evidence}
+        multiline
+        maxLength={5000}
+        placeholder="A customer quote, a ticket, a number"
+        onCommit={(evidence) => update({ evidence })}
+      />
+      <NumberField
+        label="Votes"
+        value={node.votes}
+        min={0}
+        max={100_000}
+        stepper
+        stepLabels={{ down: 'Remove a vote', up: 'Add a vote' }}
+        onCommit={(votes) => update({ votes })}
+      />
+      <ReadOnlyText label="Stage" value={stageName} />
+      <ReadOnlyText label="Department" value={departmentName} />
+      <ReadOnlyField label="Attached to">
+        {attachedTo ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => uiStore.getState().selectOnly(attachedTo.id)}
+          >
+            {attachedTo.name}
+          </button>
+        ) : (
+          <span className="muted">Not attached. Drag from the note's top handle to a touchpoint.</span>
+        )}
+      </ReadOnlyField>
+    </Section>
+  );
+});
+
+function EdgeInspector({ id }: { id: string }) {
+  const apply = useApply();
+  const edge = useDocument((s) => s.doc?.edges.find((e) => e.id === id));
+  const source = useDocument((s) => (edge ? s.doc?.nodes.find((n) => n.id === edge.sourceId) : undefined));
+  const target = useDocument((s) => (edge ? s.doc?.nodes.find((n) => n.id === edge.targetId) : undefined));
+  const departments = useDocument((s) => s.doc?.departments);
+  if (!edge) return <Gone />;
+  const byId = new Map<string, MapNode>();
+  if (source) byId.set(source.id, source);
+  if (target) byId.set(target.id, target);
+  const handoff = isHandoff(edge, byId);
+  const departmentName = (departmentId: string | null | undefined) =>
+    departments?.find((d) => d.id === departmentId)?.name ?? '—';
+  return (
+    <Section kind="Connection" title={edge.kind === 'flow' ? 'Customer path' : 'Pain point attachment'}>
+      <ReadOnlyField label="Kind">
+        {edge.kind === 'flow'
+          ? 'Flow: the customer moves on to the next touchpoint'
+          : 'Attachment: a pain point at this touchpoint'}
+      </ReadOnlyField>
+      <TextField
+        label="Label"
+        value={edge.label}
+        maxLength={200}
+        placeholder="e.g. clicks “Buy now”"
+        onCommit={(label) => apply([{ op: 'edge.update', id, fields: { label } }])}
+      />
+      <div className="field-pair">
+        <ReadOnlyField label="From">{source?.name ?? '—'}</ReadOnlyField>
+        <ReadOnlyField label="To">{target?.name ?? '—'}</ReadOnlyField>
+      </div>
+      {handoff && (
+        <p className="handoff-note">
+          <Icon name="alert" size={16} />
+          <span>
+            Hand-off between {departmentName(source?.departmentId)} and {departmentName(target?.departmentId)}
+            : responsibility for the customer changes teams here.
+          </span>
+        </p>
+      )}
+    </Section>
+  );
+}
+
+function StageInspector({ id }: { id: string }) {
+  const apply = useApply();
+  const { documentStore } = useStores();
+  const stage = useDocument((s) => s.doc?.stages.find((x) => x.id === id));
+  const count = useDocument((s) => s.doc?.nodes.filter((n) => n.stageId === id).length ?? 0);
+  if (!stage) return <Gone />;
+  return (
+    <Section kind="Stage" title={stage.name}>
+      <TextField
+        label="Name"
+        value={stage.name}
+        trim
+        validate={requiredName}
+        maxLength={200}
+        focusEntityId={id}
+        onCommit={(name) => apply([{ op: 'stage.update', id, fields: { name } }])}
+      />
+      <TextField
+        label="Goal"
+        value={stage.goal}
+        multiline
+        rows={2}
+        maxLength={500}
+        placeholder="What the customer wants here"
+        onCommit={(goal) => apply([{ op: 'stage.update', id, fields: { goal } }])}
+      />
+      <NumberField
+        label="Width"
+        value={stage.width}
+        min={120}
+        max={4000}
+        unit="px"
+        onCommit={(width) => {
+          const doc = documentStore.getState().doc;
+          if (doc) apply(resizeStage(doc, id, width));
+        }}
+      />
+      <p className="inspector__note">
+        {count} card{count === 1 ? '' : 's'} in this stage.
+      </p>
+    </Section>
+  );
+}
+
+function DepartmentInspector({ id }: { id: string }) {
+  const apply = useApply();
+  const { documentStore } = useStores();
+  const department = useDocument((s) => s.doc?.departments.find((x) => x.id === id));
+  const count = useDocument((s) => s.doc?.nodes.filter((n) => n.departmentId === id).length ?? 0);
+  if (!department) return <Gone />;
+  return (
+    <Section kind="Department lane" title={department.name}>
+      <TextField
+        label="Name"
+        value={department.name}
+        trim
+        validate={requiredName}
+        maxLength={200}
+        focusEntityId={id}
+        onCommit={(name) => apply([{ op: 'department.update', id, fields: { name } }])}
+      />
+      <ColourField
+        label="Colour"
+        value={department.colour}
+        onChange={(colour) => apply([{ op: 'department.update', id, fields: { colour } }])}
+      />
+      <NumberField
+        label="Height"
+        value={department.height}
+        min={80}
+        max={4000}
+        unit="px"
+        onCommit={(height) => {
+          const doc = documentStore.getState().doc;
+          if (doc) apply(resizeDepartment(doc, id, height));
+        }}
+      />
+      <p className="inspector__note">
+        {count} card{count === 1 ? '' : 's'} in this lane.
+      </p>
+    </Section>
+  );
+}
+
+function MultiSelection({ nodes, edges }: { nodes: number; edges: number }) {
+  const parts = [
+    nodes ? `${nodes} item${nodes === 1 ? '' : 's'}` : '',
+    edges ? `${edges} connection${edges === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return (
+    <Section kind="Selection" title={`${parts} selected`}>
+      <p className="inspector__note">Drag to move them together, or press Delete to remove them.</p>
+    </Section>
+  );
+}
+
+function MapProperties() {
+  const apply = useApply();
+  const name = useDocument((s) => s.doc?.journey.name ?? '');
+  const description = useDocument((s) => s.doc?.journey.description ?? '');
+  return (
+    <>
+      <Section kind="Map" title="Map properties">
+        <TextField
+          label="Name"
+          value={name}
+          trim
+          validate={requiredName}
+          maxLength={200}
+          onCommit={(value) => apply([{ op: 'journey.update', fields: { name: value } }])}
+        />
+        <TextField
+          label="Description"
+          value={description}
+          multiline
+          rows={4}
+          maxLength={5000}
+          hint="Ctrl+Enter to save"
+          onCommit={(value) => apply([{ op: 'journey.update', fields: { description: value } }])}
+        />
+      </Section>
+      <Personas />
+      <section className="inspector__section inspector__tips">
+        <h2 className="inspector__subtitle">Tips</h2>
+        <ul>
+          <li>Double-click an empty spot to add a touchpoint there.</li>
+          <li>Drag from a card's right handle to another card to draw the customer's path.</li>
+          <li>Click a stage or lane header to edit it.</li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function Personas() {
+  const apply = useApply();
+  const { documentStore, uiStore } = useStores();
+  const personas = useDocument((s) => s.doc?.personas);
+  const sorted = personas ? [...personas].sort((a, b) => a.order - b.order) : [];
+  return (
+    <section className="inspector__section">
+      <div className="inspector__row">
+        <h2 className="inspector__subtitle">Personas</h2>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            const doc = documentStore.getState().doc;
+            if (!doc) return;
+            const edit = addPersona(doc);
+            apply(edit.changes);
+            uiStore.getState().requestFocus(edit.id);
+          }}
+        >
+          <Icon name="plus" size={16} />
+          Add persona
+        </button>
+      </div>
+      {sorted.length === 0 && <p className="inspector__empty">Who is this journey for? Add a persona.</p>}
+      {sorted.map((persona) => (
+        <div key={persona.id} className="persona-card">
+          <div className="persona-card__head">
+            <Icon name="person" size={16} />
+            <span className="persona-card__name">{persona.name}</span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove persona ${persona.name}`}
+              title={`Remove persona ${persona.name}`}
+              onClick={() => {
+                const doc = documentStore.getState().doc;
+                if (doc) apply(removePersona(doc, persona.id));
+              }}
+            >
+              <Icon name="trash" size={16} />
+            </button>
+          </div>
+          <TextField
+            label="Persona"
+            value={persona.name}
+            trim
+            validate={requiredName}
+            maxLength={200}
+            focusEntityId={persona.id}
+            onCommit={(name) => apply([{ op: 'persona.update', id: persona.id, fields: { name } }])}
+          />
+          <TextField
+            label="Role"
+            value={persona.role}
+            maxLength={200}
+            placeholder="e.g. 34, buys gifts online"
+            onCommit={(role) => apply([{ op: 'persona.update', id: persona.id, fields: { role } }])}
+          />
+          <TextField
+            label="Goals"
+            value={persona.goals}
+            multiline
+            rows={2}
+            maxLength={5000}
+            onCommit={(goals) => apply([{ op: 'persona.update', id: persona.id, fields: { goals } }])}
+          />
+          <TextField
+            label="Frustrations"
+            value={persona.frustrations}
+            multiline
+            rows={2}
+            maxLength={5000}
+            onCommit={(frustrations) =>
+              apply([{ op: 'persona.update', id: persona.id, fields: { frustrations } }])
+            }
+          />
+          <TextField
+            label="Quote"
+            value={persona.quote}
+            multiline
+            rows={2}
+            maxLength={1000}
+            onCommit={(quote) => apply([{ op: 'persona.update', id: persona.id, fields: { quote } }])}
+          />
+        </div>
+      ))}
+    </section>
+  );
+}

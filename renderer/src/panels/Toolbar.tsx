@@ -1,0 +1,21 @@
+import { CommandButton } from './CommandButton';
+
+/** The map's editing tools; each button runs a registered command. */
+export function Toolbar() {
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Map tools">
+      <div className="toolbar__group">
+        <CommandButton command="map.addStage" icon="column" />
+        <CommandButton command="map.addDepartment" icon="lane" />
+      </div>
+      <div className="toolbar__group">
+        <CommandButton command="map.addTouchpoint" icon="card" />
+        <CommandButton command="map.addPainPoint" icon="note" />
+      </div>
+      <div className="toolbar__group">
+        <CommandButton command="view.fit" icon="fit" iconOnly />
+        <CommandButton command="selection.delete" icon="trash" iconOnly tone="danger" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Change } from '../../../shared/domain/change-set';
+import type { JourneyDocument } from '../../../shared/domain/journey';
+import type { ApiOutput } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import type { ApiClient } from '../api/client';
+import { applyChanges } from './apply-change';
+import { enqueueChanges } from './change-queue';
+
+/**
+ * The open map and its saver.
+ *
+ * Every edit applies to `doc` at once and appends its ops to `queue`. The saver sends the whole
+ * queue as ONE `journeys.applyChanges` call based on the last revision the API confirmed, with at
+ * most one request in flight; ops made meanwhile wait in the queue (coalesced) for the next call.
+ * A failed call puts its ops back in front of the queue, nothing dropped, and retries with backoff
+ * (1 s, 2 s, 4 s … 30 s) or at once on "Retry now". A conflict stops the saver until the user
+ * reloads the map.
+ */
+
+export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'error';
+
+export interface DocumentState {
+  journeyId: string | null;
+  doc: JourneyDocument | null;
+  loadState: 'idle' | 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  /** The revision the API last confirmed: the base of the next change set. */
+  confirmedRevision: number;
+  /** Ops applied locally, not yet sent. */
+  queue: Change[];
+  /** Ops sent, waiting for the API's answer. */
+  inFlight: Change[] | null;
+  /** The last save failure (other than a conflict), cleared by the next success. */
+  saveError: string | null;
+  retryAttempt: number;
+  /** Set when the map was changed elsewhere: saving stops until the map is reloaded. */
+  conflict: string | null;
+}
+
+export interface DocumentActions {
+  /** Loads a map, first sending what is pending for the map open before. */
+  load(journeyId: string): Promise<void>;
+  /** Reloads the open map from the API, dropping pending local edits (after a conflict). */
+  reload(): Promise<void>;
+  /** Applies ops locally at once and queues them for the saver. */
+  apply(changes: readonly Change[]): void;
+  /** Sends everything pending now; resolves when done, whether it succeeded or not. */
+  flush(): Promise<void>;
+  /** Retries a failed save immediately. */
+  retryNow(): void;
+  hasPendingWrites(): boolean;
+  /** Forgets the open map (after its writes have been flushed). */
+  close(): void;
+}
+
+export type DocumentStore = StoreApi<DocumentState & DocumentActions>;
+
+/** A failed save stays "error" through its retries, until one succeeds. */
+export const saveStatusOf = (s: DocumentState): SaveStatus => {
+  if (s.saveError) return 'error';
+  if (s.inFlight) return 'saving';
+  if (s.queue.length > 0) return 'unsaved';
+  return 'saved';
+};
+
+export const MAX_BACKOFF_MS = 30_000;
+export const backoffDelay = (attempt: number) =>
+  Math.min(1000 * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+
+export interface DocumentStoreOptions {
+  /** Quiet time after an edit before the saver sends, so a burst of edits is one request. */
+  debounceMs?: number;
+}
+
+const initialState: DocumentState = {
+  journeyId: null,
+  doc: null,
+  loadState: 'idle',
+  loadError: null,
+  confirmedRevision: 0,
+  queue: [],
+  inFlight: null,
+  saveError: null,
+  retryAttempt: 0,
+  conflict: null,
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createDocumentStore(api: ApiClient, options: DocumentStoreOptions = {}): DocumentStore {
+  const debounceMs = options.debounceMs ?? 250;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let current: Promise<boolean> | null = null;
+  let loadToken = 0;
+
+  const clearTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+
+  return createStore<DocumentState & DocumentActions>()((set, get) => {
+    const schedule = (delay: number) => {
+      clearTimer();
+      timer = setTimeout(() => {
+        timer = null;
+        void get().flush();
+      }, delay);
+    };
+
+    /** One request: the whole queue. Resolves true on success. */
+    const send = async (): Promise<boolean> => {
+      const state = get();
+      const { journeyId, doc } = state;
+      if (!journeyId || !doc || state.queue.length === 0 || state.conflict) return true;
+      const changes = state.queue;
+      set({ queue: [], inFlight: changes });
+      let result: Result<ApiOutput<'journeys.applyChanges'>>;
+      try {
+        result = await api.invoke('journeys.applyChanges', {
+          journeyId,
+          baseRevision: state.confirmedRevision,
+          changes,
+        });
+      } catch (error) {
+        result = { ok: false, error: { code: 'internal', message: messageOf(error) } };
+      }
+      if (get().journeyId !== journeyId) return true; // another map was opened meanwhile
+      if (result.ok) {
+        const value = result.value;
+        const latest = get();
+        set({
+          inFlight: null,
+          confirmedRevision: value.revision,
+          saveError: null,
+          retryAttempt: 0,
+          doc: latest.doc
+            ? {
+                ...latest.doc,
+                journey: { ...latest.doc.journey, revision: value.revision, updatedAt: value.updatedAt },
+              }
+            : latest.doc,
+        });
+        if (get().queue.length > 0) schedule(debounceMs);
+        return true;
+      }
+      const queue = enqueueChanges(changes, get().queue);
+      if (result.error.code === 'conflict') {
+        clearTimer();
+        set({ inFlight: null, queue, conflict: result.error.message });
+        return false;
+      }
+      const attempt = get().retryAttempt + 1;
+      set({ inFlight: null, queue, saveError: result.error.message, retryAttempt: attempt });
+      schedule(backoffDelay(attempt));
+      return false;
+    };
+
+    const flush = async (): Promise<void> => {
+      clearTimer();
+      // Wait for the request in flight, then send what is left until the queue is empty or a
+      // request fails (bounded, in case edits keep arriving).
+      for (let round = 0; round < 10; round++) {
+        if (current) {
+          await current;
+          continue;
+        }
+        const s = get();
+        if (!s.doc || s.queue.length === 0 || s.conflict) return;
+        current = send();
+        const ok = await current.finally(() => {
+          current = null;
+        });
+        if (!ok || get().queue.length === 0) return;
+      }
+    };
+
+    const fetchDocument = async (journeyId: string) => {
+      const token = ++loadToken;
+      set({ ...initialState, journeyId, loadState: 'loading' });
+      try {
+        const doc = await api.call('journeys.get', { id: journeyId });
+        if (token !== loadToken) return;
+        set({ doc, loadState: 'ready', confirmedRevision: doc.journey.revision });
+      } catch (error) {
+        if (token !== loadToken) return;
+        set({ loadState: 'failed', loadError: messageOf(error) });
+      }
+    };
+
+    return {
+      ...initialState,
+      async load(journeyId) {
+        const s = get();
+        // Back on the map whose edits are still being saved: keep them, and the saver going.
+        if (s.journeyId === journeyId && s.doc && get().hasPendingWrites()) return;
+        if (s.journeyId === journeyId && s.loadState === 'loading') return;
+        if (s.journeyId && get().hasPendingWrites()) await flush();
+        clearTimer();
+        await fetchDocument(journeyId);
+      },
+      async reload() {
+        const { journeyId } = get();
+        if (!journeyId) return;
+        clearTimer();
+        if (current) await current;
+        await fetchDocument(journeyId);
+      },
+      apply(changes) {
+        if (changes.length === 0) return;
+        const s = get();
+        if (!s.doc) return;
+        set({ doc: applyChanges(s.doc, changes), queue: enqueueChanges(s.queue, changes) });
+        if (s.conflict) return;
+        // While a save is failing, keep the backoff schedule rather than hammering the API.
+        if (!s.saveError && !current) schedule(debounceMs);
+      },
+      flush,
+      retryNow() {
+        clearTimer();
+        void flush();
+      },
+      hasPendingWrites() {
+        const s = get();
+        return s.queue.length > 0 || s.inFlight !== null;
+      },
+      close() {
+        clearTimer();
+        loadToken++;
+        set({ ...initialState });
+      },
+    };
+  });
+}
