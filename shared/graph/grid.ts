@@ -11,6 +11,8 @@ export const LANE_HEADER_WIDTH = 168;
 export const DEFAULT_STAGE_WIDTH = 300;
 export const DEFAULT_LANE_HEIGHT = 220;
 export const CELL_PADDING = 20;
+/** Vertical space between cards stacked in a cell. */
+export const NODE_GAP = 14;
 
 export const NODE_SIZE: Record<MapNodeKind, { width: number; height: number }> = {
   touchpoint: { width: 220, height: 96 },
@@ -90,19 +92,24 @@ export function freeSpotInCell(
   const lane = departmentLanes(departments).find((b) => b.id === departmentId);
   if (!column || !lane) return { x: CELL_PADDING, y: CELL_PADDING };
   const size = NODE_SIZE[kind];
-  const stepY = size.height + 14;
   const overlaps = (x: number, y: number) =>
     nodes.some((n) => {
       const s = NODE_SIZE[n.kind];
       return x < n.x + s.width && n.x < x + size.width && y < n.y + s.height && n.y < y + size.height;
     });
+  const fits = (y: number) => y >= lane.start && y + size.height <= lane.start + lane.size;
   const x = column.start + Math.max(CELL_PADDING, (column.size - size.width) / 2);
-  for (let y = lane.start + CELL_PADDING; y + size.height <= lane.start + lane.size; y += stepY) {
-    if (!overlaps(x, y)) return { x, y };
+  // Candidates: the top of the cell, and just under every card already there (packs mixed sizes).
+  const candidates = [
+    lane.start + CELL_PADDING,
+    ...nodes.map((n) => n.y + NODE_SIZE[n.kind].height + NODE_GAP),
+  ].sort((a, b) => a - b);
+  for (const y of candidates) {
+    if (fits(y) && !overlaps(x, y)) return { x, y };
   }
-  // The lane is full at the centre line: try a staggered column before giving up.
-  for (let y = lane.start + CELL_PADDING + stepY / 2; y + size.height <= lane.start + lane.size; y += stepY) {
-    if (!overlaps(x + 16, y)) return { x: x + 16, y };
+  // The centre line is full: try a column shifted right before giving up.
+  for (const y of candidates) {
+    if (fits(y) && !overlaps(x + 24, y)) return { x: x + 24, y };
   }
   return { x: column.start + CELL_PADDING, y: lane.start + CELL_PADDING };
 }

@@ -1,5 +1,12 @@
 import type { FlowEdge, JourneyDocument, MapNode, PainPoint, Touchpoint } from '../domain/journey';
-import { DEFAULT_LANE_HEIGHT, DEFAULT_STAGE_WIDTH, freeSpotInCell } from '../graph/grid';
+import {
+  CELL_PADDING,
+  DEFAULT_LANE_HEIGHT,
+  DEFAULT_STAGE_WIDTH,
+  freeSpotInCell,
+  NODE_GAP,
+  NODE_SIZE,
+} from '../graph/grid';
 
 /** A map's content without its journey row: what templates produce and `journeys.create` stores. */
 export type JourneyContent = Omit<JourneyDocument, 'journey'>;
@@ -43,11 +50,30 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
     width: DEFAULT_STAGE_WIDTH,
     order,
   }));
+  // Each lane is tall enough for its fullest cell, so cards stack without overlapping.
+  const cellLoad = new Map<string, number>();
+  const addLoad = (stage: string, department: string, kind: MapNode['kind']) => {
+    const key = `${stage}\u0000${department}`;
+    cellLoad.set(key, (cellLoad.get(key) ?? 0) + NODE_SIZE[kind].height + NODE_GAP);
+  };
+  const touchpointCell = new Map(spec.touchpoints.map((t) => [t.key, t]));
+  for (const t of spec.touchpoints) addLoad(t.stage, t.department, 'touchpoint');
+  for (const p of spec.painPoints) {
+    const t = touchpointCell.get(p.touchpoint);
+    if (t) addLoad(t.stage, t.department, 'painpoint');
+  }
+  const laneHeight = (department: string) => {
+    let fullest = 0;
+    for (const [key, load] of cellLoad) {
+      if (key.endsWith(`\u0000${department}`)) fullest = Math.max(fullest, load);
+    }
+    return Math.max(DEFAULT_LANE_HEIGHT, Math.ceil((2 * CELL_PADDING + fullest) / 10) * 10);
+  };
   const departments = spec.departments.map((d, order) => ({
     id: departmentIds.get(d.key)!,
     name: d.name,
     colour: d.colour,
-    height: DEFAULT_LANE_HEIGHT,
+    height: laneHeight(d.key),
     order,
   }));
   const personas = spec.personas.map((p, order) => ({ id: newId(), ...p, order }));

@@ -127,8 +127,8 @@ test('dropping a touchpoint in another cell moves it to that stage and departmen
   await card.click();
   await expect(inspector(page).getByLabel('Stage')).toHaveText(/Awareness/);
 
-  // Drop it into the Customer Service lane of the Retention column.
-  const retention = (await page.getByTestId('stage-header').filter({ hasText: 'Retention' }).boundingBox())!;
+  // Drop it into the empty Customer Service cell of the Advocacy column.
+  const advocacy = (await page.getByTestId('stage-header').filter({ hasText: 'Advocacy' }).boundingBox())!;
   const service = (await page
     .getByTestId('lane-header')
     .filter({ hasText: 'Customer Service' })
@@ -136,14 +136,14 @@ test('dropping a touchpoint in another cell moves it to that stage and departmen
   const box = (await card.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.mouse.move(retention.x + retention.width / 2, service.y + service.height / 2, { steps: 15 });
+  await page.mouse.move(advocacy.x + advocacy.width / 2, service.y + service.height / 2, { steps: 15 });
   await page.mouse.up();
   await saved(page);
 
   const expectMoved = async () => {
     await touchpoints(page).filter({ hasText: 'Search ad' }).click();
     const stage = inspector(page).getByLabel('Stage');
-    await expect(stage.locator('option:checked')).toHaveText('Retention');
+    await expect(stage.locator('option:checked')).toHaveText('Advocacy');
     await expect(inspector(page).getByLabel('Department').locator('option:checked')).toHaveText(
       'Customer Service',
     );

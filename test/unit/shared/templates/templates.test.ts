@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JourneyDocument } from '../../../../shared/domain/journey';
-import { cellOfNode } from '../../../../shared/graph/grid';
+import { cellOfNode, NODE_SIZE } from '../../../../shared/graph/grid';
 import { isHandoff } from '../../../../shared/graph/rules';
 import { templateContent } from '../../../../shared/templates';
 
@@ -64,6 +64,20 @@ describe('the online store sample', () => {
         stageId: node.stageId,
         departmentId: node.departmentId,
       });
+    }
+  });
+
+  it('gives every card room of its own: no two nodes overlap', () => {
+    const boxes = content.nodes.map((n) => ({ n, ...NODE_SIZE[n.kind] }));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const overlap =
+          a.n.x < b.n.x + b.width &&
+          b.n.x < a.n.x + a.width &&
+          a.n.y < b.n.y + b.height &&
+          b.n.y < a.n.y + a.height;
+        expect(overlap, `${a.n.name} overlaps ${b.n.name}`).toBe(false);
+      }
     }
   });
 
