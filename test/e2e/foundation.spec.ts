@@ -10,10 +10,21 @@ const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
 
+/** A locator's box once it has stopped moving (the viewport animates after Fit view). */
+async function settledBox(locator: Locator) {
+  let previous = await locator.boundingBox();
+  for (;;) {
+    await locator.page().waitForTimeout(50);
+    const current = await locator.boundingBox();
+    if (current && previous && current.x === previous.x && current.y === previous.y) return current;
+    previous = current;
+  }
+}
+
 /** Drags from one handle to another the way a user does: press, move in steps, release. */
 async function connect(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
+  const a = await settledBox(from);
+  const b = await settledBox(to);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 5, { steps: 8 });
@@ -50,6 +61,8 @@ test('a new user draws a map and finds it again after a reload and a restart', a
   await page.getByRole('button', { name: 'Add touchpoint' }).click();
   await renameSelected(page, 'Delivery SMS');
   await expect(touchpoints(page)).toHaveCount(2);
+  // Added with the first card selected, the second goes into the same cell; the lane grows to fit.
+  await expect(inspector(page).getByLabel('Department').locator('option:checked')).toHaveText('Logistics');
 
   await page.getByRole('button', { name: 'Add pain point' }).click();
   await renameSelected(page, 'Courier never rings');

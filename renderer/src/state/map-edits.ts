@@ -14,6 +14,7 @@ import {
   CELL_PADDING,
   DEFAULT_LANE_HEIGHT,
   DEFAULT_STAGE_WIDTH,
+  NODE_GAP,
   NODE_SIZE,
   cellOfNode,
   departmentLanes,
@@ -97,12 +98,21 @@ function spotFits(
  * selected stage or lane, or else the first cell with room anywhere; in that cell, the first
  * free spot. When everything is full, the preferred cell's corner.
  */
+export interface NewNodePlace {
+  x: number;
+  y: number;
+  stageId: string | null;
+  departmentId: string | null;
+  /** Set when the cell is full: the lane's new height, so the card fits. */
+  growLaneTo?: number;
+}
+
 export function placeNewNode(
   kind: MapNodeKind,
   doc: JourneyDocument,
   selection: Selection,
   nodes: readonly Pick<MapNode, 'x' | 'y' | 'kind'>[] = doc.nodes,
-): { x: number; y: number; stageId: string | null; departmentId: string | null } {
+): NewNodePlace {
   const stages = byOrder(doc.stages);
   const lanes = byOrder(doc.departments);
   if (stages.length === 0 || lanes.length === 0) {
@@ -116,6 +126,7 @@ export function placeNewNode(
   }
   let stageCandidates = stages.map((s) => s.id);
   let laneCandidates = lanes.map((d) => d.id);
+  let chosenCell = false;
   const first = selection.nodes[0];
   if (first) {
     const target = parseSelectionId(first);
@@ -126,6 +137,7 @@ export function placeNewNode(
       if (node?.stageId && node.departmentId) {
         stageCandidates = [node.stageId];
         laneCandidates = [node.departmentId];
+        chosenCell = true;
       }
     }
   }
@@ -140,22 +152,44 @@ export function placeNewNode(
   };
   const preferred = tryCells(stageCandidates, laneCandidates);
   if (preferred) return preferred;
-  const anywhere = tryCells(
-    stages.map((s) => s.id),
-    lanes.map((d) => d.id),
-  );
-  if (anywhere) return anywhere;
+  if (!chosenCell) {
+    const anywhere = tryCells(
+      stages.map((s) => s.id),
+      lanes.map((d) => d.id),
+    );
+    if (anywhere) return anywhere;
+  }
+  // The chosen cell (or, with nothing chosen, the whole grid) is full: the card goes under the last
+  // one in that cell and the lane grows to hold it.
   const stageId = stageCandidates[0]!;
   const departmentId = laneCandidates[0]!;
-  return {
-    ...freeSpotInCell(kind, stageId, departmentId, doc.stages, doc.departments, nodes),
-    stageId,
-    departmentId,
-  };
+  const column = stageColumns(doc.stages).find((b) => b.id === stageId)!;
+  const lane = departmentLanes(doc.departments).find((b) => b.id === departmentId)!;
+  const size = NODE_SIZE[kind];
+  const inCell = nodes.filter((n) => {
+    const cell = cellOfNode(n, doc.stages, doc.departments);
+    return cell.stageId === stageId && cell.departmentId === departmentId;
+  });
+  const y = inCell.reduce(
+    (bottom, n) => Math.max(bottom, n.y + NODE_SIZE[n.kind].height + NODE_GAP),
+    lane.start + CELL_PADDING,
+  );
+  const x = column.start + Math.max(CELL_PADDING, (column.size - size.width) / 2);
+  return { x, y, stageId, departmentId, growLaneTo: y + size.height + CELL_PADDING - lane.start };
+}
+
+/** The changes that add a node where placeNewNode put it, growing its lane first when needed. */
+function addNodeChanges(doc: JourneyDocument, place: NewNodePlace, value: MapNode): Change[] {
+  const grow =
+    place.growLaneTo !== undefined && place.departmentId
+      ? resizeDepartment(doc, place.departmentId, Math.ceil(place.growLaneTo / 10) * 10)
+      : [];
+  return [...grow, { op: 'node.add', value }];
 }
 
 export function addTouchpoint(doc: JourneyDocument, selection: Selection): { changes: Change[]; id: string } {
-  const place = placeNewNode('touchpoint', doc, selection);
+  const placed = placeNewNode('touchpoint', doc, selection);
+  const { growLaneTo: _grow, ...place } = placed;
   const value: Touchpoint = {
     kind: 'touchpoint',
     id: newId(),
@@ -170,12 +204,13 @@ export function addTouchpoint(doc: JourneyDocument, selection: Selection): { cha
     metricKey: '',
     personaIds: [],
   };
-  return { changes: [{ op: 'node.add', value }], id: value.id };
+  return { changes: addNodeChanges(doc, placed, value), id: value.id };
 }
 
 /** A new pain point, in the selected touchpoint's cell when there is room. */
 export function addPainPoint(doc: JourneyDocument, selection: Selection): { changes: Change[]; id: string } {
-  const place = placeNewNode('painpoint', doc, selection);
+  const placed = placeNewNode('painpoint', doc, selection);
+  const { growLaneTo: _grow, ...place } = placed;
   const value: PainPoint = {
     kind: 'painpoint',
     id: newId(),
@@ -187,7 +222,7 @@ export function addPainPoint(doc: JourneyDocument, selection: Selection): { chan
     status: 'open',
     votes: 0,
   };
-  return { changes: [{ op: 'node.add', value }], id: value.id };
+  return { changes: addNodeChanges(doc, placed, value), id: value.id };
 }
 
 export function addPersona(doc: JourneyDocument): { changes: Change[]; id: string } {
