@@ -5,12 +5,10 @@ import { describeIssues } from '../../shared/api/dispatch';
 import { AppError } from '../../shared/api/result';
 import type { Change, ChangeSet } from '../../shared/domain/change-set';
 import {
-  Department,
-  FlowEdge,
-  MapNode,
+  JourneyContent,
   Name,
-  Persona,
-  Stage,
+  type FlowEdge,
+  type MapNode,
   type JourneyDocument,
   type JourneySummary,
 } from '../../shared/domain/journey';
@@ -53,7 +51,7 @@ import {
  */
 
 /** A map's content without its journey row (what templates produce and `create` stores). */
-export type JourneyContent = Omit<JourneyDocument, 'journey'>;
+export type { JourneyContent };
 
 export interface CreateJourneyInput {
   name: string;
@@ -74,15 +72,6 @@ export interface JourneyRepositoryOptions {
   newId?: () => string;
 }
 
-const JourneyContentSchema = z
-  .object({
-    stages: z.array(Stage),
-    departments: z.array(Department),
-    nodes: z.array(MapNode),
-    edges: z.array(FlowEdge),
-    personas: z.array(Persona),
-  })
-  .strict();
 const Description = z.string().max(5000, 'at most 5000 characters');
 
 type ChildTable = 'stages' | 'departments' | 'nodes' | 'edges' | 'personas';
@@ -238,7 +227,7 @@ export class JourneyRepository {
     const name = parseInput(Name, input.name, 'name');
     const description = parseInput(Description, input.description ?? '', 'description');
     const content =
-      input.content === undefined ? undefined : parseInput(JourneyContentSchema, input.content, 'content');
+      input.content === undefined ? undefined : parseInput(JourneyContent, input.content, 'content');
     const id = this.newId();
     const at = this.timestamp();
     this.db

@@ -177,10 +177,9 @@ export const JourneySummary = z
   .strict();
 export type JourneySummary = z.infer<typeof JourneySummary>;
 
-/** A whole map as the renderer holds it. */
-export const JourneyDocument = z
+/** A map's content without its journey row: what templates produce and `journeys.create` stores. */
+export const JourneyContent = z
   .object({
-    journey: JourneySummary,
     stages: z.array(Stage),
     departments: z.array(Department),
     nodes: z.array(MapNode),
@@ -188,4 +187,8 @@ export const JourneyDocument = z
     personas: z.array(Persona),
   })
   .strict();
+export type JourneyContent = z.infer<typeof JourneyContent>;
+
+/** A whole map as the renderer holds it. */
+export const JourneyDocument = JourneyContent.extend({ journey: JourneySummary }).strict();
 export type JourneyDocument = z.infer<typeof JourneyDocument>;

@@ -1,4 +1,4 @@
-import type { FlowEdge, JourneyDocument, MapNode, PainPoint, Touchpoint } from '../domain/journey';
+import type { FlowEdge, JourneyContent, MapNode, PainPoint, Touchpoint } from '../domain/journey';
 import {
   CELL_PADDING,
   DEFAULT_LANE_HEIGHT,
@@ -8,8 +8,7 @@ import {
   NODE_SIZE,
 } from '../graph/grid';
 
-/** A map's content without its journey row: what templates produce and `journeys.create` stores. */
-export type JourneyContent = Omit<JourneyDocument, 'journey'>;
+export type { JourneyContent } from '../domain/journey';
 
 export interface TemplateSpec {
   name: string;

@@ -19,7 +19,7 @@ import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'reac
 import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
 import { NODE_SIZE, cellAt } from '../../../shared/graph/grid';
 import { useCommands } from '../commands/commands-context';
-import { connectNodes, moveNodes, newId } from '../state/map-edits';
+import { connectNodes, moveNodes, newTouchpoint } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { AttachmentEdge } from './AttachmentEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
@@ -232,29 +232,9 @@ export function JourneyCanvas() {
       const x = Math.round(point.x - size.width / 2);
       const y = Math.round(point.y - size.height / 2);
       const cell = cellAt(point, doc.stages, doc.departments);
-      const id = newId();
-      documentStore.getState().apply([
-        {
-          op: 'node.add',
-          value: {
-            kind: 'touchpoint',
-            id,
-            x,
-            y,
-            stageId: cell.stageId,
-            departmentId: cell.departmentId,
-            name: 'New touchpoint',
-            description: '',
-            channel: 'web',
-            mode: 'experience',
-            emotion: 0,
-            frontstage: true,
-            supportingDepartmentIds: [],
-            metricKey: '',
-            personaIds: [],
-          },
-        },
-      ]);
+      const value = newTouchpoint({ x, y, stageId: cell.stageId, departmentId: cell.departmentId });
+      const id = value.id;
+      documentStore.getState().apply([{ op: 'node.add', value }]);
       const ui = uiStore.getState();
       ui.selectOnly(id);
       ui.requestFocus(id);

@@ -187,12 +187,14 @@ function addNodeChanges(doc: JourneyDocument, place: NewNodePlace, value: MapNod
   return [...grow, { op: 'node.add', value }];
 }
 
-export function addTouchpoint(doc: JourneyDocument, selection: Selection): { changes: Change[]; id: string } {
-  const placed = placeNewNode('touchpoint', doc, selection);
-  const { growLaneTo: _grow, ...place } = placed;
-  const value: Touchpoint = {
+/** A touchpoint with the defaults every new card starts from, at a given place. */
+export function newTouchpoint(
+  place: Pick<Touchpoint, 'x' | 'y' | 'stageId' | 'departmentId'>,
+  id: string = newId(),
+): Touchpoint {
+  return {
     kind: 'touchpoint',
-    id: newId(),
+    id,
     ...place,
     name: 'New touchpoint',
     description: '',
@@ -204,6 +206,12 @@ export function addTouchpoint(doc: JourneyDocument, selection: Selection): { cha
     metricKey: '',
     personaIds: [],
   };
+}
+
+export function addTouchpoint(doc: JourneyDocument, selection: Selection): { changes: Change[]; id: string } {
+  const placed = placeNewNode('touchpoint', doc, selection);
+  const { growLaneTo: _grow, ...place } = placed;
+  const value = newTouchpoint(place);
   return { changes: addNodeChanges(doc, placed, value), id: value.id };
 }
 
