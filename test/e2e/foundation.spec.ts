@@ -249,3 +249,32 @@ test('without the access token the page explains how to get in', async ({ page, 
   await page.goto(bare.toString());
   await expect(page.getByText('npm run web')).toBeVisible();
 });
+
+test('Delete removes the selection with its arrows; a stage that holds cards asks first', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New from sample' }).click();
+  await expect(touchpoints(page)).toHaveCount(15);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+
+  await touchpoints(page).filter({ hasText: 'Search ad' }).click();
+  await page.keyboard.press('Delete');
+  await expect(touchpoints(page)).toHaveCount(14);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(19);
+
+  await page.getByTestId('stage-header').filter({ hasText: 'Advocacy' }).click();
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Advocacy');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('stage-header')).toHaveCount(4);
+  await expect(touchpoints(page)).toHaveCount(12);
+  await saved(page);
+
+  await page.reload();
+  await expect(page.getByTestId('stage-header')).toHaveCount(4);
+  await expect(touchpoints(page)).toHaveCount(12);
+  await expect(touchpoints(page).filter({ hasText: 'Search ad' })).toHaveCount(0);
+});
