@@ -278,3 +278,33 @@ test('Delete removes the selection with its arrows; a stage that holds cards ask
   await expect(touchpoints(page)).toHaveCount(12);
   await expect(touchpoints(page).filter({ hasText: 'Search ad' })).toHaveCount(0);
 });
+
+test('edits that cannot be saved are never dropped by opening another map', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
+  await page.getByRole('button', { name: 'Back to library' }).click();
+  await page.getByRole('button', { name: 'New from sample' }).click();
+  await saved(page);
+
+  await page.route('**/api/journeys.applyChanges', (route) => route.abort('connectionrefused'));
+  await touchpoints(page).filter({ hasText: 'Checkout and payment' }).click();
+  const name = inspector(page).getByLabel('Name', { exact: true });
+  await name.fill('One-page checkout');
+  await name.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText("Couldn't save — retrying");
+
+  await page.getByRole('button', { name: 'Back to library' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Leave anyway' }).click();
+  await page.getByTestId('journey-card').filter({ hasText: 'Untitled journey' }).click();
+  const blocked = page.getByRole('alert').filter({ hasText: 'could not be saved yet' });
+  await expect(blocked).toContainText('Online store purchase');
+  await expect(page.getByTestId('map-title')).toHaveCount(0);
+
+  await page.unroute('**/api/journeys.applyChanges');
+  await blocked.getByRole('button', { name: 'Retry now' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
+  await page.getByRole('button', { name: 'Back to library' }).click();
+  await page.getByTestId('journey-card').filter({ hasText: 'Online store purchase' }).click();
+  await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
+});

@@ -8,12 +8,14 @@ import { MapTitle } from '../panels/MapTitle';
 import { SaveIndicator } from '../panels/SaveIndicator';
 import { Toolbar } from '../panels/Toolbar';
 import { useDocument, useStores } from '../state/stores-context';
+import { hashOf } from './route';
 
 /** One map: top bar, canvas and inspector. */
 export function MapView({ journeyId }: { journeyId: string }) {
   const { documentStore, uiStore } = useStores();
   const loadState = useDocument((s) => (s.journeyId === journeyId ? s.loadState : 'loading'));
   const loadError = useDocument((s) => s.loadError);
+  const blocked = useDocument((s) => (s.blockedSwitch?.wantedId === journeyId ? s.blockedSwitch : null));
 
   useEffect(() => {
     uiStore.getState().clearSelection();
@@ -39,6 +41,8 @@ export function MapView({ journeyId }: { journeyId: string }) {
           </main>
           <Inspector />
         </div>
+      ) : blocked ? (
+        <UnsavedElsewhere journeyId={journeyId} reason={blocked.reason} />
       ) : loadState === 'failed' ? (
         <div className="map-view__message">
           <div className="banner banner--error" role="alert">
@@ -58,6 +62,56 @@ export function MapView({ journeyId }: { journeyId: string }) {
           <p className="muted">Opening the map…</p>
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The map open before still has edits that could not be saved. Opening this one waits: the user
+ * retries, goes back to them, or explicitly discards them.
+ */
+function UnsavedElsewhere({ journeyId, reason }: { journeyId: string; reason: string }) {
+  const { documentStore } = useStores();
+  const previous = useDocument((s) => s.doc?.journey);
+  const pending = useDocument((s) => s.queue.length + (s.inFlight?.length ?? 0));
+  const open = () => void documentStore.getState().load(journeyId);
+  return (
+    <div className="map-view__message">
+      <div className="banner banner--error" role="alert">
+        <Icon name="alert" />
+        <div className="banner__text">
+          <p>
+            <strong>
+              {pending} change{pending === 1 ? '' : 's'} to “{previous?.name ?? 'the previous map'}” could not
+              be saved yet
+            </strong>
+            , so this map waits to open. {reason}
+          </p>
+          <div className="banner__actions">
+            <button type="button" className="button button--small" onClick={open}>
+              Retry now
+            </button>
+            {previous && (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  window.location.hash = hashOf({ name: 'map', id: previous.id });
+                }}
+              >
+                Back to “{previous.name}”
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--small button--danger-solid"
+              onClick={() => void documentStore.getState().discardAndLoad(journeyId)}
+            >
+              Discard them and open this map
+            </button>
+          </div>
+        </div>
+      </div>
     </div>
   );
 }

@@ -75,7 +75,7 @@ export const journeyCommands: readonly Command[] = [
       ctx.uiStore.getState().askConfirm({
         title: 'Leave with unsaved changes?',
         message:
-          'Your latest changes could not be saved yet. Journey Studio keeps retrying in the background while this window stays open, but they are lost if you open another map or close the window first.',
+          'Your latest changes could not be saved yet. Journey Studio keeps retrying in the background while this window stays open; another map opens only once they are saved or you discard them.',
         confirmLabel: 'Leave anyway',
         onConfirm: () => ctx.navigate(LIBRARY_ROUTE),
       });

@@ -36,11 +36,18 @@ export interface DocumentState {
   retryAttempt: number;
   /** Set when the map was changed elsewhere: saving stops until the map is reloaded. */
   conflict: string | null;
+  /**
+   * Another map was asked for while this one still has edits that could not be saved: the switch
+   * waits, so nothing is dropped, until they land or the user discards them.
+   */
+  blockedSwitch: { wantedId: string; reason: string } | null;
 }
 
 export interface DocumentActions {
   /** Loads a map, first sending what is pending for the map open before. */
   load(journeyId: string): Promise<void>;
+  /** Drops the open map's unsaved edits, on the user's explicit word, and opens another map. */
+  discardAndLoad(journeyId: string): Promise<void>;
   /** Reloads the open map from the API, dropping pending local edits (after a conflict). */
   reload(): Promise<void>;
   /** Applies ops locally at once and queues them for the saver. */
@@ -84,6 +91,7 @@ const initialState: DocumentState = {
   saveError: null,
   retryAttempt: 0,
   conflict: null,
+  blockedSwitch: null,
 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -193,10 +201,30 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
       async load(journeyId) {
         const s = get();
         // Back on the map whose edits are still being saved: keep them, and the saver going.
-        if (s.journeyId === journeyId && s.doc && get().hasPendingWrites()) return;
+        if (s.journeyId === journeyId && s.doc && get().hasPendingWrites()) {
+          set({ blockedSwitch: null });
+          return;
+        }
         if (s.journeyId === journeyId && s.loadState === 'loading') return;
-        if (s.journeyId && get().hasPendingWrites()) await flush();
+        if (s.journeyId && get().hasPendingWrites()) {
+          await flush();
+          const after = get();
+          if (after.hasPendingWrites()) {
+            set({
+              blockedSwitch: {
+                wantedId: journeyId,
+                reason: after.conflict ?? after.saveError ?? 'Saving has not finished.',
+              },
+            });
+            return;
+          }
+        }
         clearTimer();
+        await fetchDocument(journeyId);
+      },
+      async discardAndLoad(journeyId) {
+        clearTimer();
+        if (current) await current;
         await fetchDocument(journeyId);
       },
       async reload() {
