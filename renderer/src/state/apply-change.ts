@@ -57,8 +57,23 @@ export function applyChange(doc: JourneyDocument, change: Change): JourneyDocume
       return {
         ...doc,
         departments: withoutId(doc.departments, change.id),
-        nodes: doc.nodes.some((n) => n.departmentId === change.id)
-          ? doc.nodes.map((n) => (n.departmentId === change.id ? { ...n, departmentId: null } : n))
+        // As the database does: the lane's cards lose their department, and touchpoints that
+        // listed it as supporting drop it.
+        nodes: doc.nodes.some(
+          (n) =>
+            n.departmentId === change.id ||
+            (n.kind === 'touchpoint' && n.supportingDepartmentIds.includes(change.id)),
+        )
+          ? doc.nodes.map((n) => {
+              const departmentId = n.departmentId === change.id ? null : n.departmentId;
+              if (n.kind !== 'touchpoint')
+                return departmentId === n.departmentId ? n : { ...n, departmentId };
+              return {
+                ...n,
+                departmentId,
+                supportingDepartmentIds: n.supportingDepartmentIds.filter((id) => id !== change.id),
+              };
+            })
           : doc.nodes,
       };
     case 'node.add':
@@ -89,7 +104,17 @@ export function applyChange(doc: JourneyDocument, change: Change): JourneyDocume
         personas: replaceById(doc.personas, change.id, (p) => ({ ...p, ...change.fields })),
       };
     case 'persona.remove':
-      return { ...doc, personas: withoutId(doc.personas, change.id) };
+      return {
+        ...doc,
+        personas: withoutId(doc.personas, change.id),
+        nodes: doc.nodes.some((n) => n.kind === 'touchpoint' && n.personaIds.includes(change.id))
+          ? doc.nodes.map((n) =>
+              n.kind === 'touchpoint' && n.personaIds.includes(change.id)
+                ? { ...n, personaIds: n.personaIds.filter((id) => id !== change.id) }
+                : n,
+            )
+          : doc.nodes,
+      };
     case 'journey.update':
       return { ...doc, journey: { ...doc.journey, ...change.fields } };
   }

@@ -178,11 +178,21 @@ export function placeNewNode(
   return { x, y, stageId, departmentId, growLaneTo: y + size.height + CELL_PADDING - lane.start };
 }
 
-/** The changes that add a node where placeNewNode put it, growing its lane first when needed. */
+/** The tallest lane the API accepts (Department.height in shared/domain/journey.ts). */
+const MAX_LANE_HEIGHT = 4000;
+
+/**
+ * The changes that add a node where placeNewNode put it, growing its lane first when needed. The
+ * lane never grows past MAX_LANE_HEIGHT: a taller one would be refused, and with it every op queued.
+ */
 function addNodeChanges(doc: JourneyDocument, place: NewNodePlace, value: MapNode): Change[] {
   const grow =
     place.growLaneTo !== undefined && place.departmentId
-      ? resizeDepartment(doc, place.departmentId, Math.ceil(place.growLaneTo / 10) * 10)
+      ? resizeDepartment(
+          doc,
+          place.departmentId,
+          Math.min(MAX_LANE_HEIGHT, Math.ceil(place.growLaneTo / 10) * 10),
+        )
       : [];
   return [...grow, { op: 'node.add', value }];
 }

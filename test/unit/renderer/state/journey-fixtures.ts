@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { onTestFinished } from 'vitest';
+import type { JourneyDocument } from '../../../../shared/domain/journey';
+import { templateContent } from '../../../../shared/templates';
+import { JourneyRepository } from '../../../../electron/db/journey-repository';
+import { openTempLibrary } from '../../../helpers/temp-db';
+
+/**
+ * Shared set-up for the renderer state tests: the sample map stored in a real temp library, and a
+ * view of a document that two copies must agree on.
+ */
+
+/**
+ * The sample map in a fresh temp library. With `ids`, every id (the journey's too) comes from a
+ * counter, so two libraries opened with the same prefix hold the same map under the same ids.
+ */
+export async function openSampleMap(ids?: string) {
+  const library = await openTempLibrary();
+  onTestFinished(library.cleanup);
+  let counter = 0;
+  const newId = ids === undefined ? randomUUID : () => `${ids}-${++counter}`;
+  const repo = new JourneyRepository(library.db, { newId });
+  const made = templateContent('online-store', newId);
+  const { id } = repo.create({ name: made.name, description: made.description, content: made.content });
+  return { repo, id, doc: repo.get(id) };
+}
+
+const byId = <T extends { id: string }>(items: readonly T[]) =>
+  [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** Everything but the journey's timestamps, revision and counts; lists sorted by id. */
+export function comparable(doc: JourneyDocument) {
+  return {
+    journey: { id: doc.journey.id, name: doc.journey.name, description: doc.journey.description },
+    stages: byId(doc.stages),
+    departments: byId(doc.departments),
+    nodes: byId(doc.nodes),
+    edges: byId(doc.edges),
+    personas: byId(doc.personas),
+  };
+}
+
+/** mulberry32: a tiny deterministic PRNG, so a failing sequence can be replayed from its seed. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T | undefined =>
+    items.length === 0 ? undefined : items[Math.floor(next() * items.length)];
+  const subset = <T>(items: readonly T[]) => items.filter(() => next() < 0.5);
+  return { next, int, pick, subset };
+}
