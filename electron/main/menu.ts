@@ -39,7 +39,7 @@ export function buildMenuTemplate(options: {
       label: 'File',
       submenu: [
         command('New Map', 'map.new', 'CmdOrCtrl+N'),
-        command('New Map from Sample', 'map.newFromSample'),
+        command('New Map from Template…', 'map.newFromSample'),
         command('Library', 'app.library', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

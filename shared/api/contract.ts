@@ -15,7 +15,7 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 });
 const Empty = z.object({}).strict();
 
-export const TEMPLATE_IDS = ['blank', 'online-store'] as const;
+export const TEMPLATE_IDS = ['blank', 'online-store', 'saas-trial', 'support-case', 'cafe-visit'] as const;
 export const TemplateId = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof TemplateId>;
 

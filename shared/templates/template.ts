@@ -24,14 +24,14 @@ export interface TemplateSpec {
   painPoints: (Pick<PainPoint, 'name' | 'description' | 'severity' | 'evidence' | 'status'> & {
     touchpoint: string;
   })[];
-  /** Customer path as pairs of touchpoint keys. */
-  flow: [string, string][];
+  /** Customer path as pairs of touchpoint keys, optionally with a label ("Transfer to tier 2"). */
+  flow: ([from: string, to: string] | [from: string, to: string, label: string])[];
   personas: { name: string; role: string; goals: string; frustrations: string; quote: string }[];
 }
 
 /**
  * Turns a readable template spec into map content with fresh ids: every touchpoint is placed in
- * its cell without overlaps, each pain point sits in its touchpoint's cell and is attached to it.
+ * its cell without overlaps, each pain point sits right under its touchpoint and is attached to it.
  */
 export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyContent {
   const stageIds = new Map(spec.stages.map((s) => [s.key, newId()]));
@@ -78,12 +78,31 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
   const personas = spec.personas.map((p, order) => ({ id: newId(), ...p, order }));
   const personaIds = personas.map((p) => p.id);
 
+  // Lay out first, card by card: each touchpoint with its pain points right under it, so an
+  // attachment never has to reach past another card in the same cell.
+  const placed: Pick<MapNode, 'x' | 'y' | 'kind'>[] = [];
+  const place = (kind: MapNode['kind'], stageId: string, departmentId: string) => {
+    const spot = freeSpotInCell(kind, stageId, departmentId, stages, departments, placed);
+    placed.push({ kind, ...spot });
+    return spot;
+  };
+  const touchpointSpots = new Map<string, { x: number; y: number }>();
+  const painSpots = new Map<number, { x: number; y: number }>();
+  for (const t of spec.touchpoints) {
+    const stageId = lookup(stageIds, t.stage, 'stage');
+    const departmentId = lookup(departmentIds, t.department, 'department');
+    touchpointSpots.set(t.key, place('touchpoint', stageId, departmentId));
+    spec.painPoints.forEach((p, index) => {
+      if (p.touchpoint === t.key) painSpots.set(index, place('painpoint', stageId, departmentId));
+    });
+  }
+
   const nodes: MapNode[] = [];
   const touchpointIds = new Map<string, string>();
   for (const t of spec.touchpoints) {
     const stageId = lookup(stageIds, t.stage, 'stage');
     const departmentId = lookup(departmentIds, t.department, 'department');
-    const spot = freeSpotInCell('touchpoint', stageId, departmentId, stages, departments, nodes);
+    const spot = touchpointSpots.get(t.key)!;
     const id = newId();
     touchpointIds.set(t.key, id);
     nodes.push({
@@ -104,25 +123,18 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
     });
   }
 
-  const edges: FlowEdge[] = spec.flow.map(([from, to]) => ({
+  const edges: FlowEdge[] = spec.flow.map(([from, to, label = '']) => ({
     id: newId(),
     kind: 'flow',
     sourceId: lookup(touchpointIds, from, 'touchpoint'),
     targetId: lookup(touchpointIds, to, 'touchpoint'),
-    label: '',
+    label,
   }));
 
-  for (const p of spec.painPoints) {
+  for (const [index, p] of spec.painPoints.entries()) {
     const touchpointId = lookup(touchpointIds, p.touchpoint, 'touchpoint');
     const touchpoint = nodes.find((n) => n.id === touchpointId)!;
-    const spot = freeSpotInCell(
-      'painpoint',
-      touchpoint.stageId!,
-      touchpoint.departmentId!,
-      stages,
-      departments,
-      nodes,
-    );
+    const spot = painSpots.get(index)!;
     const id = newId();
     nodes.push({
       kind: 'painpoint',

@@ -34,6 +34,15 @@ async function connect(page: Page, from: Locator, to: Locator) {
 
 const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
+/** Creates a map from the template chooser, the way a user does from the library. */
+async function createFromTemplate(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'New map from template' });
+  await chooser.getByRole('button', { name: `Create ${name}` }).click();
+  await expect(chooser).toBeHidden();
+  await expect(page.getByTestId('map-title')).toContainText(name);
+}
+
 async function renameSelected(page: Page, name: string) {
   const field = inspector(page).getByLabel('Name', { exact: true });
   await field.fill(name);
@@ -134,7 +143,7 @@ test('dropping a touchpoint in another cell moves it to that stage and departmen
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New from sample' }).click();
+  await createFromTemplate(page, 'Online store purchase');
   await expect(touchpoints(page)).toHaveCount(15);
   const card = touchpoints(page).filter({ hasText: 'Search ad' });
   await card.click();
@@ -168,7 +177,7 @@ test('dropping a touchpoint in another cell moves it to that stage and departmen
 
 test('the sample map shows its stages, lanes, cards and hand-offs', async ({ page, host }, testInfo) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New from sample' }).click();
+  await createFromTemplate(page, 'Online store purchase');
   await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
   for (const stage of ['Awareness', 'Consideration', 'Decision', 'Retention', 'Advocacy']) {
     await expect(page.getByTestId('stage-header').filter({ hasText: stage })).toBeVisible();
@@ -197,7 +206,7 @@ test('the library renames, duplicates and deletes maps, deleting only after conf
 }) => {
   await page.goto(host.url);
   await expect(page.getByRole('button', { name: 'New blank map' })).toBeVisible();
-  await page.getByRole('button', { name: 'New from sample' }).click();
+  await createFromTemplate(page, 'Online store purchase');
   await expect(page.getByTestId('map-title')).toBeVisible();
   await page.getByRole('button', { name: 'Back to library' }).click();
 
@@ -229,7 +238,7 @@ test('the library renames, duplicates and deletes maps, deleting only after conf
 
 test('a failed save is shown, kept and retried until it lands', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New from sample' }).click();
+  await createFromTemplate(page, 'Online store purchase');
   await saved(page);
   await page.route('**/api/journeys.applyChanges', (route) => route.abort('connectionrefused'));
   await touchpoints(page).filter({ hasText: 'Product page' }).click();
@@ -255,7 +264,7 @@ test('Delete removes the selection with its arrows; a stage that holds cards ask
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New from sample' }).click();
+  await createFromTemplate(page, 'Online store purchase');
   await expect(touchpoints(page)).toHaveCount(15);
   await expect(page.locator('.react-flow__edge')).toHaveCount(20);
 
@@ -284,7 +293,7 @@ test('edits that cannot be saved are never dropped by opening another map', asyn
   await page.getByRole('button', { name: 'New blank map' }).click();
   await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
   await page.getByRole('button', { name: 'Back to library' }).click();
-  await page.getByRole('button', { name: 'New from sample' }).click();
+  await createFromTemplate(page, 'Online store purchase');
   await saved(page);
 
   await page.route('**/api/journeys.applyChanges', (route) => route.abort('connectionrefused'));
@@ -307,4 +316,79 @@ test('edits that cannot be saved are never dropped by opening another map', asyn
   await page.getByRole('button', { name: 'Back to library' }).click();
   await page.getByTestId('journey-card').filter({ hasText: 'Online store purchase' }).click();
   await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
+});
+
+test('the template chooser creates each workshop template, and Escape closes it without creating anything', async ({
+  page,
+  host,
+}) => {
+  const templates = [
+    {
+      name: 'Online store purchase',
+      stages: ['Awareness', 'Consideration', 'Decision', 'Retention', 'Advocacy'],
+      lanes: 4,
+      touchpoints: 15,
+      painPoints: 6,
+    },
+    {
+      name: 'SaaS trial to paid subscription',
+      stages: ['Discover', 'Sign up', 'Activate', 'Convert', 'Expand'],
+      lanes: 5,
+      touchpoints: 16,
+      painPoints: 7,
+    },
+    {
+      name: 'Contact-centre support case',
+      stages: ['Notice problem', 'Seek help', 'Contact', 'Resolution', 'Follow-up'],
+      lanes: 5,
+      touchpoints: 14,
+      painPoints: 6,
+    },
+    {
+      name: 'Café visit',
+      stages: ['Discover', 'Arrive', 'Order', 'Wait and enjoy', 'Leave and return'],
+      lanes: 4,
+      touchpoints: 15,
+      painPoints: 6,
+    },
+  ];
+  await page.goto(host.url);
+  const chooser = page.getByRole('dialog', { name: 'New map from template' });
+
+  // Escape closes the chooser, focus returns to the button, and nothing is created.
+  const open = page.getByRole('button', { name: 'New from template…' });
+  await open.click();
+  await expect(chooser).toBeVisible();
+  await expect(chooser.getByRole('button', { name: 'Create Online store purchase' })).toBeFocused();
+  for (const template of templates) {
+    const card = chooser.getByRole('button', { name: `Create ${template.name}` });
+    await expect(card).toContainText(
+      `${template.stages.length} stages · ${template.touchpoints} touchpoints · ${template.painPoints} pain points`,
+    );
+  }
+  await page.keyboard.press('Escape');
+  await expect(chooser).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Map your first customer journey' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Map your first customer journey' })).toBeVisible();
+  await expect(page.getByTestId('journey-card')).toHaveCount(0);
+
+  // The empty library offers the chooser too; Cancel closes it.
+  await page.getByRole('button', { name: 'Start from a template' }).click();
+  await expect(chooser).toBeVisible();
+  await chooser.getByRole('button', { name: 'Cancel' }).click();
+  await expect(chooser).toBeHidden();
+
+  for (const template of templates) {
+    await createFromTemplate(page, template.name);
+    // Every stage header, in order (names only: a goal may mention another stage's name).
+    await expect(page.getByTestId('stage-header').locator('.stage-header__name')).toHaveText(template.stages);
+    await expect(page.getByTestId('lane-header')).toHaveCount(template.lanes);
+    await expect(touchpoints(page)).toHaveCount(template.touchpoints);
+    await expect(page.getByTestId('painpoint-note')).toHaveCount(template.painPoints);
+    await saved(page);
+    await page.getByRole('button', { name: 'Back to library' }).click();
+  }
+  await expect(page.getByTestId('journey-card')).toHaveCount(templates.length);
 });

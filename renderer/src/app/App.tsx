@@ -12,6 +12,7 @@ import { StoresContext, useStores, useUi, type Stores } from '../state/stores-co
 import { createUiStore } from '../state/ui-store';
 import { LibraryView } from './LibraryView';
 import { MapView } from './MapView';
+import { TemplateChooser } from './TemplateChooser';
 import { UnauthorisedScreen } from './UnauthorisedScreen';
 import { hashOf, parseHash, sameRoute, type Route } from './route';
 
@@ -137,11 +138,13 @@ function Shell() {
   useCommandShortcuts();
   const route = useUi((s) => s.route);
   const confirm = useUi((s) => s.confirm);
+  const templateChooserOpen = useUi((s) => s.templateChooserOpen);
   const { uiStore } = useStores();
   return (
     <div className="app">
       <Notices />
       {route.name === 'map' ? <MapView key={route.id} journeyId={route.id} /> : <LibraryView />}
+      {templateChooserOpen && <TemplateChooser onClose={() => uiStore.getState().closeTemplateChooser()} />}
       <ConfirmHost request={confirm} onClose={() => uiStore.getState().closeConfirm()} />
     </div>
   );

@@ -20,7 +20,7 @@ export function LibraryView() {
   const [busy, setBusy] = useState(false);
   const now = useNow();
   const newBlank = useCommand('map.new');
-  const newSample = useCommand('map.newFromSample');
+  const newFromTemplate = useCommand('map.newFromSample');
 
   const report = useCallback(
     (what: string, error: unknown) => uiStore.getState().notify(`${what}: ${messageOf(error)}`, 'error'),
@@ -107,12 +107,13 @@ export function LibraryView() {
           <button
             type="button"
             className="button"
-            onClick={newSample.run}
-            disabled={!newSample.enabled}
-            title="A finished example: an online store purchase"
+            onClick={newFromTemplate.run}
+            disabled={!newFromTemplate.enabled}
+            title="Start from a complete journey: an online store, a SaaS trial, a support case or a café"
+            aria-haspopup="dialog"
           >
             <Icon name="sparkle" />
-            {newSample.label}
+            {newFromTemplate.label}
           </button>
           <button
             type="button"
@@ -146,17 +147,17 @@ export function LibraryView() {
             <h2>Map your first customer journey</h2>
             <p>
               Lay out the stages your customers go through, the touchpoints where they meet you, and the pain
-              points along the way. Start from a blank map, or explore the sample: an online store purchase,
-              from the first ad to the referral.
+              points along the way. Start from a blank map, or from a complete journey to workshop with your
+              team: an online store, a SaaS trial, a support case or a café visit.
             </p>
             <div className="library__empty-actions">
               <button type="button" className="button button--primary" onClick={newBlank.run}>
                 <Icon name="plus" />
                 Create your first map
               </button>
-              <button type="button" className="button" onClick={newSample.run}>
+              <button type="button" className="button" onClick={newFromTemplate.run} aria-haspopup="dialog">
                 <Icon name="sparkle" />
-                Explore the sample
+                Start from a template
               </button>
             </div>
           </div>

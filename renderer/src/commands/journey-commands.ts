@@ -20,13 +20,19 @@ const mapOpen = (ctx: CommandContext) => {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function createMap(ctx: CommandContext, template: TemplateId) {
+/**
+ * Creates a map from a template and opens it, after sending the open map's pending edits.
+ * Resolves false (and tells the user) when it could not.
+ */
+export async function createMap(ctx: CommandContext, template: TemplateId): Promise<boolean> {
   try {
     if (ctx.documentStore.getState().hasPendingWrites()) await ctx.documentStore.getState().flush();
     const summary = await ctx.api.call('journeys.create', { template });
     ctx.navigate({ name: 'map', id: summary.id });
+    return true;
   } catch (error) {
     ctx.uiStore.getState().notify(`Couldn't create the map: ${messageOf(error)}`, 'error');
+    return false;
   }
 }
 
@@ -51,13 +57,16 @@ export const journeyCommands: readonly Command[] = [
     shortcuts: [{ key: 'n', mod: true }],
     menuAccelerator: true,
     enabled: () => true,
-    run: (ctx) => createMap(ctx, 'blank'),
+    async run(ctx) {
+      await createMap(ctx, 'blank');
+    },
   },
   {
+    // The id predates the chooser; the Electron menu sends it ("New Map from Template…").
     id: 'map.newFromSample',
-    label: 'New from sample',
+    label: 'New from template…',
     enabled: () => true,
-    run: (ctx) => createMap(ctx, 'online-store'),
+    run: (ctx) => ctx.uiStore.getState().openTemplateChooser(),
   },
   {
     id: 'app.library',

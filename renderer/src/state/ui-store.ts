@@ -4,7 +4,7 @@ import { LIBRARY_ROUTE, sameRoute, type Route } from '../app/route';
 /**
  * What the user is looking at and doing, apart from the map's content: the route, the selection (canvas ids:
  * node and edge ids, `stage:<id>` and `lane:<id>` for headers), which field to focus, the open
- * confirmation dialog and transient notices.
+ * confirmation dialog, the template chooser and transient notices.
  */
 
 export interface Selection {
@@ -31,6 +31,8 @@ export interface UiState {
   /** Ask the inspector to focus the name field of this entity (after adding it). */
   focusRequest: { id: string; nonce: number } | null;
   confirm: ConfirmRequest | null;
+  /** The "New map from template" chooser is open (the library button and the menu open it). */
+  templateChooserOpen: boolean;
   notices: readonly Notice[];
 }
 
@@ -42,6 +44,8 @@ export interface UiActions {
   requestFocus(id: string): void;
   askConfirm(request: ConfirmRequest): void;
   closeConfirm(): void;
+  openTemplateChooser(): void;
+  closeTemplateChooser(): void;
   notify(text: string, tone?: Notice['tone']): void;
   dismissNotice(id: number): void;
   reset(): void;
@@ -75,6 +79,7 @@ export function createUiStore(): UiStore {
     selection: EMPTY_SELECTION,
     focusRequest: null,
     confirm: null,
+    templateChooserOpen: false,
     notices: [],
     select(selection) {
       const current = get().selection;
@@ -96,6 +101,12 @@ export function createUiStore(): UiStore {
     closeConfirm() {
       set({ confirm: null });
     },
+    openTemplateChooser() {
+      set({ templateChooserOpen: true });
+    },
+    closeTemplateChooser() {
+      set({ templateChooserOpen: false });
+    },
     notify(text, tone = 'info') {
       const notice = { text, tone, id: ++noticeCounter };
       // Keep the last few; an identical message replaces its older copy.
@@ -112,7 +123,13 @@ export function createUiStore(): UiStore {
       set({ notices: get().notices.filter((n) => n.id !== id) });
     },
     reset() {
-      set({ selection: EMPTY_SELECTION, focusRequest: null, confirm: null, notices: [] });
+      set({
+        selection: EMPTY_SELECTION,
+        focusRequest: null,
+        confirm: null,
+        templateChooserOpen: false,
+        notices: [],
+      });
     },
   }));
 }
