@@ -62,7 +62,12 @@ const EMPTY_DEPARTMENTS: Department[] = [];
 const EMPTY_NODES: MapNode[] = [];
 const EMPTY_EDGES: FlowEdge[] = [];
 const NO_POSITIONS: ReadonlyMap<string, XYPosition> = new Map();
-const FIT_OPTIONS = { padding: 0.06, duration: 0 } as const;
+/**
+ * Fit leaves the minimap's corner free: journeys are wide, so the fit is usually limited by
+ * width and reserving room at the bottom costs little, while cards never hide under the minimap.
+ */
+const FIT_PADDING = { top: '28px', left: '28px', right: '28px', bottom: '128px' } as const;
+const FIT_OPTIONS = { padding: FIT_PADDING, duration: 0 } as const;
 const LARGE_MAP = 250;
 const FAR_ZOOM = 0.42;
 
@@ -280,6 +285,7 @@ export function JourneyCanvas() {
           bgColor="var(--minimap-bg)"
           maskColor="var(--minimap-mask)"
           ariaLabel="Map overview"
+          style={{ width: 168, height: 104 }}
         />
       </ReactFlow>
     </div>
