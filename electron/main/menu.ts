@@ -48,8 +48,9 @@ export function buildMenuTemplate(options: {
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // The map's undo and redo (the renderer runs a text field's own when one has the focus).
+        command('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
+        command('Redo', 'edit.redo', 'Shift+CmdOrCtrl+Z'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -392,3 +392,98 @@ test('the template chooser creates each workshop template, and Escape closes it 
   }
   await expect(page.getByTestId('journey-card')).toHaveCount(templates.length);
 });
+
+test('undo and redo: a deleted card, a drag and a rename come back, and the database follows', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createFromTemplate(page, 'Online store purchase');
+  await expect(touchpoints(page)).toHaveCount(15);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await saved(page);
+  const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+  const redoButton = page.getByRole('button', { name: 'Redo', exact: true });
+  await expect(undoButton).toBeDisabled();
+  await expect(redoButton).toBeDisabled();
+  await expect(undoButton).toHaveAttribute('title', 'Undo (Ctrl+Z)');
+  await expect(redoButton).toHaveAttribute('title', 'Redo (Ctrl+Shift+Z)');
+
+  // A card deleted with Delete comes back with its arrows on Ctrl+Z, goes again on Ctrl+Shift+Z.
+  const searchAd = touchpoints(page).filter({ hasText: 'Search ad' });
+  await searchAd.click();
+  await page.keyboard.press('Delete');
+  await expect(touchpoints(page)).toHaveCount(14);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(19);
+  await expect(undoButton).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect(searchAd).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(redoButton).toBeEnabled();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(searchAd).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(19);
+  await page.keyboard.press('Control+z');
+  await expect(searchAd).toHaveCount(1);
+  await saved(page);
+
+  // The database has it back: a reload shows it with its arrows, and starts a fresh history.
+  await page.reload();
+  await expect(touchpoints(page)).toHaveCount(15);
+  await expect(searchAd).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(undoButton).toBeDisabled();
+  await expect(redoButton).toBeDisabled();
+
+  // A drag into another cell, undone with the toolbar button: back in its cell.
+  const advocacy = (await page.getByTestId('stage-header').filter({ hasText: 'Advocacy' }).boundingBox())!;
+  const service = (await page
+    .getByTestId('lane-header')
+    .filter({ hasText: 'Customer Service' })
+    .boundingBox())!;
+  const start = await settledBox(searchAd);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(advocacy.x + advocacy.width / 2, service.y + service.height / 2, { steps: 15 });
+  await page.mouse.up();
+  const stageField = inspector(page).getByLabel('Stage');
+  const departmentField = inspector(page).getByLabel('Department');
+  await expect(stageField.locator('option:checked')).toHaveText('Advocacy');
+  await expect(departmentField.locator('option:checked')).toHaveText('Customer Service');
+  await undoButton.click();
+  await expect(stageField.locator('option:checked')).toHaveText('Awareness');
+  await expect(departmentField.locator('option:checked')).toHaveText('Marketing');
+  const back = await settledBox(searchAd);
+  expect(Math.abs(back.x - start.x)).toBeLessThan(2);
+  expect(Math.abs(back.y - start.y)).toBeLessThan(2);
+  await saved(page);
+
+  // A rename in the inspector, committed by clicking the canvas, undone with Ctrl+Z.
+  await touchpoints(page).filter({ hasText: 'Checkout and payment' }).click();
+  const name = inspector(page).getByLabel('Name', { exact: true });
+  await name.fill('One-page checkout');
+  await page.mouse.click(advocacy.x + advocacy.width / 2, service.y + service.height / 2);
+  await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('Online store purchase');
+  await page.keyboard.press('Control+z');
+  await expect(touchpoints(page).filter({ hasText: 'Checkout and payment' })).toHaveCount(1);
+  await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(0);
+  await page.keyboard.press('Control+y');
+  await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
+
+  // Ctrl+Z while typing in a field is the field's own undo: the map keeps the rename.
+  await searchAd.click();
+  await expect(name).toHaveValue('Search ad');
+  await name.click();
+  await name.press('End');
+  await name.pressSequentially(' draft');
+  await expect(name).toHaveValue('Search ad draft');
+  await name.press('Control+z');
+  await expect(name).not.toHaveValue('Search ad draft');
+  await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
+  await expect(touchpoints(page).filter({ hasText: 'Checkout and payment' })).toHaveCount(0);
+  await name.press('Escape');
+  await saved(page);
+  await page.reload();
+  await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
+});

@@ -2,7 +2,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import type { ApiBridge } from '../../../shared/api/contract';
 import { createApiClient } from '../api/client';
 import type { TransportChoice } from '../api/transport';
-import type { CommandContext, ViewportController } from '../commands/command-registry';
+import { isTypingTarget, type CommandContext, type ViewportController } from '../commands/command-registry';
 import { CommandsContext, useCommandShortcuts, type Commands } from '../commands/commands-context';
 import { createJourneyCommandRegistry } from '../commands/journey-commands';
 import { ConfirmHost } from '../panels/ConfirmDialog';
@@ -62,6 +62,12 @@ function createServices(bridge: ApiBridge, kind: 'electron' | 'browser'): Studio
   return { stores: { documentStore, uiStore }, commands: { registry: createJourneyCommandRegistry(), ctx } };
 }
 
+/** Menu commands that act on the text field being edited, if there is one, before the map. */
+const TEXT_FIELD_COMMANDS: ReadonlyMap<string, 'undo' | 'redo'> = new Map([
+  ['edit.undo', 'undo'],
+  ['edit.redo', 'redo'],
+]);
+
 /** The app once it can reach the API: stores, commands, routing, and the unload guard. */
 function Studio({ bridge, kind }: { bridge: ApiBridge; kind: 'electron' | 'browser' }) {
   const [services] = useState(() => createServices(bridge, kind));
@@ -77,10 +83,16 @@ function Studio({ bridge, kind }: { bridge: ApiBridge; kind: 'electron' | 'brows
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [stores]);
 
-  // The Electron menu sends command ids; unknown ones are ignored.
+  // The Electron menu sends command ids; unknown ones are ignored. Its Undo and Redo accelerators
+  // take the key before the page sees it, so in a text field they run the field's own undo.
   useEffect(() => {
     const { registry, ctx } = commands;
     return ctx.api.on('menu:command', ({ command }) => {
+      const textCommand = TEXT_FIELD_COMMANDS.get(command);
+      if (textCommand && isTypingTarget(document.activeElement)) {
+        document.execCommand(textCommand);
+        return;
+      }
       registry.run(command, ctx).catch((error: unknown) => {
         ctx.uiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
       });

@@ -32,6 +32,11 @@ export interface Shortcut {
   /** Ctrl on Windows and Linux, Cmd on macOS. */
   mod?: boolean;
   shift?: boolean;
+  /**
+   * For a command with `menuAccelerator`: the menu does not carry this shortcut (a menu item has
+   * one accelerator), so the keyboard handler serves it in Electron too.
+   */
+  notInMenu?: boolean;
 }
 
 export interface Command {
@@ -43,6 +48,11 @@ export interface Command {
    * keyboard handler leaves it alone there, so the command does not run twice.
    */
   menuAccelerator?: boolean;
+  /**
+   * The shortcuts belong to the text field while the user types in one, even with Ctrl/Cmd: undo
+   * and redo there are the field's own.
+   */
+  skipWhileTyping?: boolean;
   enabled(ctx: CommandContext): boolean;
   run(ctx: CommandContext): void | Promise<void>;
 }
@@ -122,8 +132,9 @@ export function commandForKey(
   const typing = isTypingTarget(event.target);
   for (const command of registry.all()) {
     if (!command.shortcuts) continue;
-    if (command.menuAccelerator && ctx.transport === 'electron') continue;
+    if (typing && command.skipWhileTyping) continue;
     for (const shortcut of command.shortcuts) {
+      if (command.menuAccelerator && ctx.transport === 'electron' && !shortcut.notInMenu) continue;
       if (typing && !shortcut.mod) continue;
       if (shortcutMatches(shortcut, event)) return command;
     }

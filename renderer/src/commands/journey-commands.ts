@@ -2,7 +2,7 @@ import type { Change } from '../../../shared/domain/change-set';
 import type { TemplateId } from '../../../shared/api/contract';
 import { LIBRARY_ROUTE } from '../app/route';
 import { addDepartment, addPainPoint, addStage, addTouchpoint, deleteSelection } from '../state/map-edits';
-import { laneSelectionId, stageSelectionId } from '../state/ui-store';
+import { laneSelectionId, selectionIn, stageSelectionId } from '../state/ui-store';
 import {
   createCommandRegistry,
   type Command,
@@ -44,6 +44,24 @@ function applyAndSelect(ctx: CommandContext, edit: { changes: Change[]; id: stri
   ui.requestFocus(edit.id);
 }
 
+/**
+ * Undo and redo need the map open and no confirmation pending: the dialog's action was planned
+ * on the map as it stands (the menu could otherwise step the history under it).
+ */
+const historyOpen = (ctx: CommandContext) => mapOpen(ctx) && ctx.uiStore.getState().confirm === null;
+
+/**
+ * Undo or redo, then keep the selection on what still exists, so the inspector never shows an
+ * item the step took away.
+ */
+function stepHistory(ctx: CommandContext, step: 'undo' | 'redo') {
+  const documents = ctx.documentStore.getState();
+  if (!documents[step]()) return;
+  const doc = ctx.documentStore.getState().doc;
+  const ui = ctx.uiStore.getState();
+  if (doc) ui.select(selectionIn(doc, ui.selection));
+}
+
 const withDoc = (ctx: CommandContext) => {
   const doc = ctx.documentStore.getState().doc;
   if (!doc) throw new Error('No map is open.');
@@ -51,6 +69,28 @@ const withDoc = (ctx: CommandContext) => {
 };
 
 export const journeyCommands: readonly Command[] = [
+  {
+    id: 'edit.undo',
+    label: 'Undo',
+    shortcuts: [{ key: 'z', mod: true }],
+    // The Edit menu carries Ctrl/Cmd+Z in Electron; in a text field the field's own undo runs.
+    menuAccelerator: true,
+    skipWhileTyping: true,
+    enabled: (ctx) => historyOpen(ctx) && ctx.documentStore.getState().canUndo,
+    run: (ctx) => stepHistory(ctx, 'undo'),
+  },
+  {
+    id: 'edit.redo',
+    label: 'Redo',
+    shortcuts: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true, notInMenu: true },
+    ],
+    menuAccelerator: true,
+    skipWhileTyping: true,
+    enabled: (ctx) => historyOpen(ctx) && ctx.documentStore.getState().canRedo,
+    run: (ctx) => stepHistory(ctx, 'redo'),
+  },
   {
     id: 'map.new',
     label: 'New blank map',

@@ -6,6 +6,8 @@ import { memo } from 'react';
  */
 const PATHS = {
   back: 'M12.5 4.5 7 10l5.5 5.5',
+  undo: 'M7 3.5 3.5 7 7 10.5M3.5 7h8a4.5 4.5 0 0 1 0 9H8',
+  redo: 'M13 3.5 16.5 7 13 10.5M16.5 7h-8a4.5 4.5 0 0 0 0 9H12',
   plus: 'M10 4v12M4 10h12',
   column: 'M3.5 3.5h5v13h-5zM11.5 3.5h5v13h-5z',
   lane: 'M3.5 3.5h13v5h-13zM3.5 11.5h13v5h-13z',

@@ -5,6 +5,10 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Map tools">
       <div className="toolbar__group">
+        <CommandButton command="edit.undo" icon="undo" iconOnly />
+        <CommandButton command="edit.redo" icon="redo" iconOnly />
+      </div>
+      <div className="toolbar__group">
         <CommandButton command="map.addStage" icon="column" />
         <CommandButton command="map.addDepartment" icon="lane" />
       </div>

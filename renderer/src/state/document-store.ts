@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/api/result';
 import type { ApiClient } from '../api/client';
 import { applyChanges } from './apply-change';
 import { enqueueChanges } from './change-queue';
+import { applyAndInvert } from './invert-changes';
 
 /**
  * The open map and its saver.
@@ -16,9 +17,24 @@ import { enqueueChanges } from './change-queue';
  * A failed call puts its ops back in front of the queue, nothing dropped, and retries with backoff
  * (1 s, 2 s, 4 s … 30 s) or at once on "Retry now". A conflict stops the saver until the user
  * reloads the map.
+ *
+ * History: every user gesture is one `apply` call and one history entry, its ops and their inverse
+ * (invert-changes.ts). Undo applies the inverse and redo the ops again, each as a normal edit: shown
+ * at once, queued and saved, so the database follows. A new edit clears what could be redone. The
+ * history belongs to the map open: loading a map (another one, or this one again after a conflict)
+ * starts it afresh, and it is off while a conflict stops the saver.
  */
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'error';
+
+/** One user gesture: the ops it applied and the ops that take the map back to before it. */
+export interface HistoryEntry {
+  forward: readonly Change[];
+  inverse: readonly Change[];
+}
+
+/** How many gestures the history keeps; the oldest go first. */
+export const HISTORY_LIMIT = 500;
 
 export interface DocumentState {
   journeyId: string | null;
@@ -41,6 +57,13 @@ export interface DocumentState {
    * waits, so nothing is dropped, until they land or the user discards them.
    */
   blockedSwitch: { wantedId: string; reason: string } | null;
+  /** Gestures that can be undone, oldest first. */
+  undoStack: readonly HistoryEntry[];
+  /** Gestures undone that can be redone, the last undone at the end. */
+  redoStack: readonly HistoryEntry[];
+  /** Undo and redo are possible now (a map is open, there is something to undo, no conflict). */
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export interface DocumentActions {
@@ -50,8 +73,16 @@ export interface DocumentActions {
   discardAndLoad(journeyId: string): Promise<void>;
   /** Reloads the open map from the API, dropping pending local edits (after a conflict). */
   reload(): Promise<void>;
-  /** Applies ops locally at once and queues them for the saver. */
+  /**
+   * Applies the ops of one user gesture locally at once and queues them for the saver. The gesture
+   * becomes one history entry (unless it changed nothing). Undo and redo apply theirs without
+   * recording; loading a map records nothing.
+   */
   apply(changes: readonly Change[]): void;
+  /** Undoes the last gesture; false when there was nothing to undo (or undo is off). */
+  undo(): boolean;
+  /** Redoes the last gesture undone; false when there was nothing to redo (or redo is off). */
+  redo(): boolean;
   /** Sends everything pending now; resolves when done, whether it succeeded or not. */
   flush(): Promise<void>;
   /** Retries a failed save immediately. */
@@ -92,7 +123,28 @@ const initialState: DocumentState = {
   retryAttempt: 0,
   conflict: null,
   blockedSwitch: null,
+  undoStack: [],
+  redoStack: [],
+  canUndo: false,
+  canRedo: false,
 };
+
+/** The history fields of the state, with the flags that follow from them. */
+const historyState = (
+  undoStack: readonly HistoryEntry[],
+  redoStack: readonly HistoryEntry[],
+  conflict: string | null,
+) => ({
+  undoStack,
+  redoStack,
+  canUndo: undoStack.length > 0 && conflict === null,
+  canRedo: redoStack.length > 0 && conflict === null,
+});
+
+const pushLimited = (stack: readonly HistoryEntry[], entry: HistoryEntry) => [
+  ...(stack.length >= HISTORY_LIMIT ? stack.slice(stack.length - HISTORY_LIMIT + 1) : stack),
+  entry,
+];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -155,7 +207,7 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
       const queue = enqueueChanges(changes, get().queue);
       if (result.error.code === 'conflict') {
         clearTimer();
-        set({ inFlight: null, queue, conflict: result.error.message });
+        set({ inFlight: null, queue, conflict: result.error.message, canUndo: false, canRedo: false });
         return false;
       }
       const attempt = get().retryAttempt + 1;
@@ -181,6 +233,15 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
         });
         if (!ok || get().queue.length === 0) return;
       }
+    };
+
+    /** Shows an edit's result at once and queues its ops for the saver. */
+    const commit = (doc: JourneyDocument, changes: readonly Change[], history: Partial<DocumentState>) => {
+      const s = get();
+      set({ ...history, doc, queue: enqueueChanges(s.queue, changes) });
+      if (s.conflict) return;
+      // While a save is failing, keep the backoff schedule rather than hammering the API.
+      if (!s.saveError && !current) schedule(debounceMs);
     };
 
     const fetchDocument = async (journeyId: string) => {
@@ -238,10 +299,35 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
         if (changes.length === 0) return;
         const s = get();
         if (!s.doc) return;
-        set({ doc: applyChanges(s.doc, changes), queue: enqueueChanges(s.queue, changes) });
-        if (s.conflict) return;
-        // While a save is failing, keep the backoff schedule rather than hammering the API.
-        if (!s.saveError && !current) schedule(debounceMs);
+        const { doc, inverse } = applyAndInvert(s.doc, changes);
+        // A gesture that changed nothing is no step to undo, and leaves what can be redone alone.
+        const history =
+          inverse.length > 0
+            ? historyState(pushLimited(s.undoStack, { forward: changes.slice(), inverse }), [], s.conflict)
+            : {};
+        commit(doc, changes, history);
+      },
+      undo() {
+        const s = get();
+        const entry = s.undoStack.at(-1);
+        if (!s.doc || !entry || s.conflict) return false;
+        commit(
+          applyChanges(s.doc, entry.inverse),
+          entry.inverse,
+          historyState(s.undoStack.slice(0, -1), [...s.redoStack, entry], s.conflict),
+        );
+        return true;
+      },
+      redo() {
+        const s = get();
+        const entry = s.redoStack.at(-1);
+        if (!s.doc || !entry || s.conflict) return false;
+        commit(
+          applyChanges(s.doc, entry.forward),
+          entry.forward,
+          historyState(pushLimited(s.undoStack, entry), s.redoStack.slice(0, -1), s.conflict),
+        );
+        return true;
       },
       flush,
       retryNow() {

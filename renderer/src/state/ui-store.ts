@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { JourneyDocument } from '../../../shared/domain/journey';
 import { LIBRARY_ROUTE, sameRoute, type Route } from '../app/route';
 
 /**
@@ -63,6 +64,20 @@ export function parseSelectionId(id: string): { kind: 'stage' | 'lane' | 'node';
   if (id.startsWith('stage:')) return { kind: 'stage', id: id.slice('stage:'.length) };
   if (id.startsWith('lane:')) return { kind: 'lane', id: id.slice('lane:'.length) };
   return { kind: 'node', id };
+}
+
+/** The selection without what the document no longer holds (after an undo or redo, say). */
+export function selectionIn(doc: JourneyDocument, selection: Selection): Selection {
+  const exists = (id: string) => {
+    const target = parseSelectionId(id);
+    const items = target.kind === 'stage' ? doc.stages : target.kind === 'lane' ? doc.departments : doc.nodes;
+    return items.some((item) => item.id === target.id);
+  };
+  const nodes = selection.nodes.filter(exists);
+  const edges = selection.edges.filter((id) => doc.edges.some((e) => e.id === id));
+  return nodes.length === selection.nodes.length && edges.length === selection.edges.length
+    ? selection
+    : { nodes, edges };
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>

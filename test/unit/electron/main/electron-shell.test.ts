@@ -97,4 +97,40 @@ describe('application menu', () => {
     file.find((item) => item.label === 'New Map')!.click!();
     expect(sent).toEqual(['map.new']);
   });
+
+  it("has the map's own Undo and Redo in the Edit menu, not the text-only roles", () => {
+    for (const isMac of [false, true]) {
+      const sent: string[] = [];
+      const template = buildMenuTemplate({
+        isMac,
+        appName: 'Journey Studio',
+        isDev: false,
+        sendCommand: (c) => sent.push(c),
+      });
+      const edit = template.find((item) => item.label === 'Edit')!.submenu as {
+        label?: string;
+        role?: string;
+        accelerator?: string;
+        click?: () => void;
+      }[];
+      expect(edit.some((item) => item.role === 'undo' || item.role === 'redo')).toBe(false);
+      const undo = edit.find((item) => item.label === 'Undo')!;
+      const redo = edit.find((item) => item.label === 'Redo')!;
+      expect(undo.accelerator).toBe('CmdOrCtrl+Z');
+      expect(redo.accelerator).toBe('Shift+CmdOrCtrl+Z');
+      expect(edit.indexOf(undo)).toBe(0);
+      expect(edit.indexOf(redo)).toBe(1);
+      undo.click!();
+      redo.click!();
+      expect(sent).toEqual(['edit.undo', 'edit.redo']);
+      // The clipboard and selection roles stay the platform's own.
+      expect(edit.map((item) => item.role).filter(Boolean)).toEqual([
+        'cut',
+        'copy',
+        'paste',
+        'delete',
+        'selectAll',
+      ]);
+    }
+  });
 });

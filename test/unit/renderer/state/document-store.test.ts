@@ -1,4 +1,5 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
 import { dispatch } from '../../../../shared/api/dispatch';
@@ -8,15 +9,22 @@ import type { JourneyRepository } from '../../../../electron/db/journey-reposito
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { createApiClient } from '../../../../renderer/src/api/client';
 import {
+  HISTORY_LIMIT,
   backoffDelay,
   createDocumentStore,
   saveStatusOf,
   type DocumentStore,
   type SaveStatus,
 } from '../../../../renderer/src/state/document-store';
-import { addStage, addTouchpoint, moveNodes } from '../../../../renderer/src/state/map-edits';
-import { EMPTY_SELECTION } from '../../../../renderer/src/state/ui-store';
-import { comparable, openSampleMap } from './journey-fixtures';
+import {
+  addStage,
+  addTouchpoint,
+  deleteSelection,
+  moveNodes,
+} from '../../../../renderer/src/state/map-edits';
+import { EMPTY_SELECTION, stageSelectionId } from '../../../../renderer/src/state/ui-store';
+import { comparable, openSampleMap, prng } from './journey-fixtures';
+import { gesture, stepArbitrary } from './random-gestures';
 
 /**
  * The document store against the real API: the handler table over a temp library, reached through
@@ -372,5 +380,220 @@ describe('the document store', () => {
     expect(h.saves).toHaveLength(3);
     expect(h.repo.get(h.id).nodes.some((n) => n.id === added.id)).toBe(true);
     expect(store.getState()).toMatchObject({ journeyId: other.id, loadState: 'ready', blockedSwitch: null });
+  });
+});
+
+describe('undo and redo in the document store', () => {
+  const flags = (store: DocumentStore) => {
+    const { canUndo, canRedo } = store.getState();
+    return { canUndo, canRedo };
+  };
+
+  it('undoes and redoes a gesture, with flags that say what is possible', async () => {
+    const h = await setup();
+    const { store } = h;
+    const initial = store.getState().doc!;
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: false });
+    expect(store.getState().undo()).toBe(false);
+    expect(store.getState().redo()).toBe(false);
+
+    const card = initial.nodes[0]!;
+    store.getState().apply(moveNodes(initial, [{ id: card.id, x: card.x + 40, y: card.y + 8 }]));
+    const moved = store.getState().doc!;
+    expect(flags(store)).toEqual({ canUndo: true, canRedo: false });
+
+    expect(store.getState().undo()).toBe(true);
+    expect(comparable(store.getState().doc!)).toEqual(comparable(initial));
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: true });
+
+    expect(store.getState().redo()).toBe(true);
+    expect(comparable(store.getState().doc!)).toEqual(comparable(moved));
+    expect(flags(store)).toEqual({ canUndo: true, canRedo: false });
+  });
+
+  it('records nothing for a gesture that changed nothing, and keeps what can be redone', async () => {
+    const h = await setup();
+    const { store } = h;
+    const stage = store.getState().doc!.stages[0]!;
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: 'Seen' } }]);
+    store.getState().undo();
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: stage.name } }]);
+    expect(store.getState().undoStack).toHaveLength(0);
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: true });
+  });
+
+  it('saves an undo and a redo: the database follows, a stage deleted with its cards comes back', async () => {
+    const h = await setup();
+    const { store, repo, id } = h;
+    const initial = store.getState().doc!;
+    const retention = initial.stages.find((s) => s.name === 'Retention')!;
+    const plan = deleteSelection(initial, { nodes: [stageSelectionId(retention.id)], edges: [] });
+    store.getState().apply(plan.changes);
+    await vi.advanceTimersByTimeAsync(250);
+    await settle();
+    expect(repo.get(id).stages.some((s) => s.id === retention.id)).toBe(false);
+    h.expectStoredEqualsLocal();
+
+    store.getState().undo();
+    expect(status(store)).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(250);
+    await settle();
+    expect(status(store)).toBe('saved');
+    expect(comparable(repo.get(id))).toEqual(comparable(initial));
+    h.expectStoredEqualsLocal();
+
+    store.getState().redo();
+    await vi.advanceTimersByTimeAsync(250);
+    await settle();
+    expect(repo.get(id).stages.some((s) => s.id === retention.id)).toBe(false);
+    h.expectStoredEqualsLocal();
+    // Three gestures, three change sets: the deletion, its undo and its redo.
+    expect(h.saves).toHaveLength(3);
+  });
+
+  it('undoes 250 gestures back to the map as loaded, and the database with it', async () => {
+    const h = await setup();
+    const { store, repo, id } = h;
+    const initial = store.getState().doc!;
+    const random = prng(7);
+    let gestures = 0;
+    while (gestures < 250) {
+      const before = store.getState().undoStack.length;
+      const kind = random.pick([
+        'moveNodes',
+        'rename',
+        'addTouchpoint',
+        'connect',
+        'editTouchpoint',
+      ] as const)!;
+      store.getState().apply(gesture(kind, store.getState().doc!, random));
+      if (store.getState().undoStack.length > before) gestures++;
+      // Saved now and then along the way, as the debounce would.
+      if (random.next() < 0.1) await store.getState().flush();
+    }
+    await store.getState().flush();
+    h.expectStoredEqualsLocal();
+
+    let undone = 0;
+    while (store.getState().undo()) undone++;
+    expect(undone).toBe(250);
+    expect(comparable(store.getState().doc!)).toEqual(comparable(initial));
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: true });
+    await store.getState().flush();
+    expect(comparable(repo.get(id))).toEqual(comparable(initial));
+    h.expectStoredEqualsLocal();
+  });
+
+  it(`keeps the last ${HISTORY_LIMIT} gestures, dropping the oldest`, async () => {
+    const h = await setup();
+    const { store } = h;
+    const stage = store.getState().doc!.stages[0]!;
+    for (let i = 1; i <= HISTORY_LIMIT + 20; i++) {
+      store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: `Name ${i}` } }]);
+    }
+    expect(store.getState().undoStack).toHaveLength(HISTORY_LIMIT);
+    let undone = 0;
+    while (store.getState().undo()) undone++;
+    expect(undone).toBe(HISTORY_LIMIT);
+    expect(store.getState().doc!.stages[0]!.name).toBe('Name 20');
+  });
+
+  it('clears what can be redone on a new edit', async () => {
+    const h = await setup();
+    const { store } = h;
+    const stage = store.getState().doc!.stages[0]!;
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: 'A' } }]);
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: 'B' } }]);
+    store.getState().undo();
+    expect(flags(store)).toEqual({ canUndo: true, canRedo: true });
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: 'C' } }]);
+    expect(flags(store)).toEqual({ canUndo: true, canRedo: false });
+    expect(store.getState().redo()).toBe(false);
+    store.getState().undo();
+    expect(store.getState().doc!.stages[0]!.name).toBe('A');
+  });
+
+  it('starts a fresh history when another map loads, and after a reload', async () => {
+    const h = await setup();
+    const { store, repo, id } = h;
+    const other = repo.create({ name: 'Other map' });
+    store.getState().apply(addStage(store.getState().doc!).changes);
+    store.getState().apply(addStage(store.getState().doc!).changes);
+    store.getState().undo();
+    expect(flags(store)).toEqual({ canUndo: true, canRedo: true });
+
+    await store.getState().load(other.id);
+    expect(store.getState().journeyId).toBe(other.id);
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: false });
+    expect(store.getState().undo()).toBe(false);
+
+    await store.getState().load(id);
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: false });
+    store.getState().apply(addStage(store.getState().doc!).changes);
+    expect(flags(store)).toEqual({ canUndo: true, canRedo: false });
+    await store.getState().flush();
+    await store.getState().reload();
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: false });
+    expect(store.getState().undoStack).toEqual([]);
+  });
+
+  it('is off while a conflict stops the saver', async () => {
+    const h = await setup();
+    const { store, repo, id } = h;
+    const stage = store.getState().doc!.stages[0]!;
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: 'Before' } }]);
+    await vi.advanceTimersByTimeAsync(250);
+    await settle();
+    repo.applyChanges({
+      journeyId: id,
+      baseRevision: 1,
+      changes: [{ op: 'stage.update', id: stage.id, fields: { goal: 'Changed elsewhere' } }],
+    });
+    store.getState().apply([{ op: 'stage.update', id: stage.id, fields: { name: 'Here' } }]);
+    await vi.advanceTimersByTimeAsync(250);
+    await settle();
+    expect(store.getState().conflict).not.toBeNull();
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: false });
+    expect(store.getState().undo()).toBe(false);
+    expect(store.getState().doc!.stages[0]!.name).toBe('Here');
+
+    await store.getState().reload();
+    expect(store.getState().conflict).toBeNull();
+    expect(flags(store)).toEqual({ canUndo: false, canRedo: false });
+  });
+
+  it('random sessions of gestures, undos and redos: the database after a reload equals the document', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ step: stepArbitrary, save: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+        async (session) => {
+          const h = await setup();
+          const { store } = h;
+          const initial = store.getState().doc!;
+          for (const { step, save } of session) {
+            const state = store.getState();
+            if (step.kind === 'undo') state.undo();
+            else if (step.kind === 'redo') state.redo();
+            else state.apply(gesture(step.kind, state.doc!, prng(step.seed)));
+            // Saved at random points: several steps coalesce into one change set in between.
+            if (save) await store.getState().flush();
+          }
+          const final = store.getState().doc!;
+          let undone = 0;
+          while (store.getState().undo()) undone++;
+          expect(comparable(store.getState().doc!)).toEqual(comparable(initial));
+          await store.getState().flush();
+          h.expectStoredEqualsLocal();
+          for (let i = 0; i < undone; i++) expect(store.getState().redo()).toBe(true);
+          expect(comparable(store.getState().doc!)).toEqual(comparable(final));
+          await store.getState().flush();
+          h.expectStoredEqualsLocal();
+
+          await store.getState().reload();
+          expect(comparable(store.getState().doc!)).toEqual(comparable(final));
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
 });

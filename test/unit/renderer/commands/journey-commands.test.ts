@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
+import { dispatch } from '../../../../shared/api/dispatch';
+import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
+import { createApiClient } from '../../../../renderer/src/api/client';
+import { commandForKey, type CommandContext } from '../../../../renderer/src/commands/command-registry';
+import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
+import { createDocumentStore } from '../../../../renderer/src/state/document-store';
+import { createUiStore, stageSelectionId } from '../../../../renderer/src/state/ui-store';
+import { openSampleMap } from '../state/journey-fixtures';
+
+/**
+ * The undo and redo commands: their keys (and when the keys belong to a text field instead), and
+ * what they do to the map and the selection, against the real API over a temp library.
+ */
+
+/** The commands' context on the sample map, opened as the app opens it. */
+async function openContext(transport: CommandContext['transport'] = 'browser') {
+  const { repo, id } = await openSampleMap();
+  const handlers = createHandlerTable({ journeys: repo, version: '0.1.0', transport: 'browser' });
+  const bridge = {
+    invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
+    on: () => () => {},
+  } as unknown as ApiBridge;
+  const api = createApiClient(bridge);
+  const documentStore = createDocumentStore(api, { debounceMs: 0 });
+  const uiStore = createUiStore();
+  uiStore.getState().setRoute({ name: 'map', id });
+  await documentStore.getState().load(id);
+  const ctx: CommandContext = {
+    api,
+    transport,
+    documentStore,
+    uiStore,
+    viewport: null,
+    attachViewport: () => () => {},
+    navigate: (route) => uiStore.getState().setRoute(route),
+  };
+  return { ctx, repo, id, registry: createJourneyCommandRegistry() };
+}
+
+/** Just enough of a DOM element for isTypingTarget. */
+class FakeElement {
+  isContentEditable = false;
+  constructor(
+    readonly tagName: string,
+    readonly type = '',
+  ) {}
+}
+
+const key = (
+  keyName: string,
+  options: { ctrl?: boolean; shift?: boolean; target?: FakeElement | null } = {},
+): KeyboardEvent =>
+  ({
+    key: keyName,
+    ctrlKey: options.ctrl ?? false,
+    metaKey: false,
+    shiftKey: options.shift ?? false,
+    altKey: false,
+    target: options.target ?? null,
+  }) as unknown as KeyboardEvent;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the undo and redo keys', () => {
+  it('are Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, and belong to a text field while the user types in one', async () => {
+    vi.stubGlobal('HTMLElement', FakeElement);
+    vi.stubGlobal('navigator', { platform: 'Linux x86_64', userAgent: 'test' });
+    const { ctx, registry } = await openContext();
+    const canvas = new FakeElement('DIV');
+    const commandId = (event: KeyboardEvent) => commandForKey(registry, ctx, event)?.id ?? null;
+
+    expect(commandId(key('z', { ctrl: true, target: canvas }))).toBe('edit.undo');
+    expect(commandId(key('Z', { ctrl: true, shift: true, target: canvas }))).toBe('edit.redo');
+    expect(commandId(key('y', { ctrl: true, target: canvas }))).toBe('edit.redo');
+    expect(commandId(key('z', { target: canvas }))).toBeNull();
+
+    for (const field of [
+      new FakeElement('INPUT', 'text'),
+      new FakeElement('TEXTAREA'),
+      new FakeElement('SELECT'),
+      Object.assign(new FakeElement('DIV'), { isContentEditable: true }),
+    ]) {
+      expect(commandId(key('z', { ctrl: true, target: field }))).toBeNull();
+      expect(commandId(key('Z', { ctrl: true, shift: true, target: field }))).toBeNull();
+      expect(commandId(key('y', { ctrl: true, target: field }))).toBeNull();
+      // Other Ctrl shortcuts still work from a field.
+      expect(commandId(key('0', { ctrl: true, target: field }))).toBe('view.fit');
+    }
+    // A checkbox is not typing: the map's undo.
+    expect(commandId(key('z', { ctrl: true, target: new FakeElement('INPUT', 'checkbox') }))).toBe(
+      'edit.undo',
+    );
+  });
+
+  it('in Electron leave Ctrl+Z and Ctrl+Shift+Z to the menu, which has no Ctrl+Y', async () => {
+    vi.stubGlobal('HTMLElement', FakeElement);
+    vi.stubGlobal('navigator', { platform: 'Win32', userAgent: 'test' });
+    const { ctx, registry } = await openContext('electron');
+    const canvas = new FakeElement('DIV');
+    const commandId = (event: KeyboardEvent) => commandForKey(registry, ctx, event)?.id ?? null;
+    expect(commandId(key('z', { ctrl: true, target: canvas }))).toBeNull();
+    expect(commandId(key('Z', { ctrl: true, shift: true, target: canvas }))).toBeNull();
+    expect(commandId(key('y', { ctrl: true, target: canvas }))).toBe('edit.redo');
+  });
+});
+
+describe('the undo and redo commands', () => {
+  it('are off until there is something to undo or redo', async () => {
+    const { ctx, registry } = await openContext();
+    const undo = registry.get('edit.undo')!;
+    const redo = registry.get('edit.redo')!;
+    expect(undo.label).toBe('Undo');
+    expect(redo.label).toBe('Redo');
+    expect(undo.enabled(ctx)).toBe(false);
+    expect(redo.enabled(ctx)).toBe(false);
+    await registry.run('map.addStage', ctx);
+    expect(undo.enabled(ctx)).toBe(true);
+    await registry.run('edit.undo', ctx);
+    expect(undo.enabled(ctx)).toBe(false);
+    expect(redo.enabled(ctx)).toBe(true);
+    // Not while a confirmation is pending: its action was planned on the map as it stands.
+    ctx.uiStore
+      .getState()
+      .askConfirm({ title: 'Delete?', message: '', confirmLabel: 'Delete', onConfirm() {} });
+    expect(redo.enabled(ctx)).toBe(false);
+    ctx.uiStore.getState().closeConfirm();
+    expect(redo.enabled(ctx)).toBe(true);
+    // Not on the library, whatever the history holds.
+    ctx.uiStore.getState().setRoute({ name: 'library' });
+    expect(redo.enabled(ctx)).toBe(false);
+  });
+
+  it('keep the selection on what still exists, so the inspector never shows a deleted item', async () => {
+    const { ctx, registry, repo, id } = await openContext();
+    const ui = () => ctx.uiStore.getState();
+    const doc = () => ctx.documentStore.getState().doc!;
+
+    // A new touchpoint, selected as the command selects it; undo takes it away, and the selection.
+    await registry.run('map.addTouchpoint', ctx);
+    const added = ui().selection.nodes[0]!;
+    expect(doc().nodes.some((n) => n.id === added)).toBe(true);
+    await registry.run('edit.undo', ctx);
+    expect(doc().nodes.some((n) => n.id === added)).toBe(false);
+    expect(ui().selection).toEqual({ nodes: [], edges: [] });
+
+    // Redo brings it back; a stage and an edge selected meanwhile stay selected.
+    const stage = doc().stages[0]!;
+    const edge = doc().edges[0]!;
+    ui().select({ nodes: [stageSelectionId(stage.id)], edges: [edge.id] });
+    await registry.run('edit.redo', ctx);
+    expect(doc().nodes.some((n) => n.id === added)).toBe(true);
+    expect(ui().selection).toEqual({ nodes: [stageSelectionId(stage.id)], edges: [edge.id] });
+
+    // A card deleted and brought back: the database has it again with its arrows.
+    const checkout = doc().nodes.find((n) => n.name === 'Checkout and payment')!;
+    const arrows = doc().edges.filter((e) => e.sourceId === checkout.id || e.targetId === checkout.id);
+    ui().selectOnly(checkout.id);
+    await registry.run('selection.delete', ctx);
+    await ctx.documentStore.getState().flush();
+    expect(repo.get(id).nodes.some((n) => n.id === checkout.id)).toBe(false);
+    await registry.run('edit.undo', ctx);
+    await ctx.documentStore.getState().flush();
+    const stored = repo.get(id);
+    expect(stored.nodes.find((n) => n.id === checkout.id)).toEqual(checkout);
+    for (const arrow of arrows) expect(stored.edges).toContainEqual(arrow);
+  });
+});
