@@ -60,6 +60,13 @@ export interface CreateJourneyInput {
   content?: JourneyContent;
 }
 
+/** What `replaceContent` writes: a whole map's content with the journey's name and description. */
+export interface ReplacementContent {
+  name: string;
+  description: string;
+  content: JourneyContent;
+}
+
 export interface AppliedChangeSet {
   revision: number;
   updatedAt: string;
@@ -93,6 +100,10 @@ function prepareStatements(db: Database.Database) {
     db.prepare<[string, string]>(`DELETE FROM ${table} WHERE id = ? AND journey_id = ?`);
   const existsIn = (table: ChildTable) =>
     db.prepare<[string, string], number>(`SELECT 1 FROM ${table} WHERE id = ? AND journey_id = ?`).pluck();
+  const deleteAllOf = (table: ChildTable) =>
+    db.prepare<[string]>(`DELETE FROM ${table} WHERE journey_id = ?`);
+  const takenIn = (table: ChildTable) =>
+    db.prepare<[string], number>(`SELECT 1 FROM ${table} WHERE id = ?`).pluck();
   return {
     listSummaries: db.prepare<[], JourneySummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM journeys j ORDER BY j.updated_at DESC, j.created_at DESC, j.id`,
@@ -164,6 +175,24 @@ function prepareStatements(db: Database.Database) {
       edges: existsIn('edges'),
       personas: existsIn('personas'),
     } satisfies Record<ChildTable, unknown>,
+    // Children first: edges refer to nodes, nodes to stages, departments and personas.
+    deleteAllOf: [
+      deleteAllOf('edges'),
+      deleteAllOf('nodes'),
+      deleteAllOf('stages'),
+      deleteAllOf('departments'),
+      deleteAllOf('personas'),
+    ],
+    taken: {
+      stages: takenIn('stages'),
+      departments: takenIn('departments'),
+      nodes: takenIn('nodes'),
+      edges: takenIn('edges'),
+      personas: takenIn('personas'),
+    } satisfies Record<ChildTable, unknown>,
+    setJourneyText: db.prepare<[string, string, string]>(
+      'UPDATE journeys SET name = ?, description = ? WHERE id = ?',
+    ),
     nodeKind: db
       .prepare<[string, string], string>('SELECT kind FROM nodes WHERE id = ? AND journey_id = ?')
       .pluck(),
@@ -264,48 +293,7 @@ export class JourneyRepository {
     this.db
       .transaction(() => {
         const source = this.readDocument(id);
-        const ids = new Map<string, string>();
-        const fresh = (oldId: string): string => {
-          const newId = this.newId();
-          ids.set(oldId, newId);
-          return newId;
-        };
-        const mapped = (oldId: string): string => {
-          const newId = ids.get(oldId);
-          if (newId === undefined) {
-            throw new AppError(
-              'internal',
-              `Journey map "${id}" refers to "${oldId}", which it does not contain.`,
-            );
-          }
-          return newId;
-        };
-        const mappedOrNull = (oldId: string | null) => (oldId === null ? null : mapped(oldId));
-
-        const stages = source.stages.map((stage) => ({ ...stage, id: fresh(stage.id) }));
-        const departments = source.departments.map((d) => ({ ...d, id: fresh(d.id) }));
-        const personas = source.personas.map((persona) => ({ ...persona, id: fresh(persona.id) }));
-        const nodes = source.nodes.map((node): MapNode => {
-          const base = {
-            id: fresh(node.id),
-            stageId: mappedOrNull(node.stageId),
-            departmentId: mappedOrNull(node.departmentId),
-          };
-          if (node.kind === 'painpoint') return { ...node, ...base };
-          return {
-            ...node,
-            ...base,
-            supportingDepartmentIds: node.supportingDepartmentIds.map(mapped),
-            personaIds: node.personaIds.map(mapped),
-          };
-        });
-        const edges = source.edges.map((edge) => ({
-          ...edge,
-          id: fresh(edge.id),
-          sourceId: mapped(edge.sourceId),
-          targetId: mapped(edge.targetId),
-        }));
-
+        const content = remapContent(source, id, () => this.newId());
         this.statements.insertJourney.run({
           id: copyId,
           name,
@@ -314,7 +302,7 @@ export class JourneyRepository {
           updated_at: at,
           revision: 0,
         });
-        this.insertContent(copyId, { stages, departments, personas, nodes, edges });
+        this.insertContent(copyId, content);
       })
       .immediate();
     return this.summary(copyId);
@@ -335,15 +323,7 @@ export class JourneyRepository {
     return this.db
       .transaction((): AppliedChangeSet => {
         const { journeyId, baseRevision, changes } = changeSet;
-        const current = this.statements.revisionOf.get(journeyId);
-        if (current === undefined) throw journeyNotFound(journeyId);
-        if (current !== baseRevision) {
-          throw new AppError(
-            'conflict',
-            `Journey map "${journeyId}" has changed since revision ${baseRevision} (it is now at ` +
-              `revision ${current}); nothing was saved. Reload the map and apply the edit again.`,
-          );
-        }
+        this.expectRevision(journeyId, baseRevision);
         changes.forEach((change, index) => {
           const where = describeChange(change, index);
           try {
@@ -358,6 +338,59 @@ export class JourneyRepository {
         return { revision, updatedAt };
       })
       .immediate();
+  }
+
+  /**
+   * Replaces a map's whole content, name and description in one transaction (restoring a
+   * snapshot), checked against `baseRevision` like a change set, and bumps the revision. The
+   * content keeps its ids where it can: they were this map's, and the map's current rows are
+   * deleted first. Ids are unique across the library, though, and an id this map dropped may since
+   * have been taken by another map; such an id (and every reference to it) gets a fresh one.
+   */
+  replaceContent(journeyId: string, baseRevision: number, replacement: ReplacementContent): AppliedChangeSet {
+    const name = parseInput(Name, replacement.name, 'name');
+    const description = parseInput(Description, replacement.description, 'description');
+    const content = parseInput(JourneyContent, replacement.content, 'content');
+    return this.db
+      .transaction((): AppliedChangeSet => {
+        this.expectRevision(journeyId, baseRevision, 'nothing was restored');
+        for (const statement of this.statements.deleteAllOf) statement.run(journeyId);
+        const taken = new Set<string>();
+        const check = (table: ChildTable, items: readonly { id: string }[]) => {
+          for (const item of items) {
+            if (this.statements.taken[table].get(item.id) !== undefined) taken.add(item.id);
+          }
+        };
+        check('stages', content.stages);
+        check('departments', content.departments);
+        check('personas', content.personas);
+        check('nodes', content.nodes);
+        check('edges', content.edges);
+        const kept =
+          taken.size === 0
+            ? content
+            : remapContent(content, journeyId, (oldId) => (taken.has(oldId) ? this.newId() : oldId));
+        this.insertContent(journeyId, kept);
+        this.statements.setJourneyText.run(name, description, journeyId);
+        const updatedAt = this.timestamp();
+        const revision = this.statements.bumpRevision.get(updatedAt, journeyId);
+        if (revision === undefined) throw journeyNotFound(journeyId);
+        return { revision, updatedAt };
+      })
+      .immediate();
+  }
+
+  /** Throws not-found or conflict unless the map exists at exactly `baseRevision`. */
+  expectRevision(journeyId: string, baseRevision: number, consequence = 'nothing was saved'): void {
+    const current = this.statements.revisionOf.get(journeyId);
+    if (current === undefined) throw journeyNotFound(journeyId);
+    if (current !== baseRevision) {
+      throw new AppError(
+        'conflict',
+        `Journey map "${journeyId}" has changed since revision ${baseRevision} (it is now at ` +
+          `revision ${current}); ${consequence}. Reload the map and try again.`,
+      );
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -603,6 +636,59 @@ export class JourneyRepository {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The content with every id passed through `idFor` (called once per entity) and every reference
+ * inside it (stage, department, supporting departments, personas, edge ends) remapped to match.
+ */
+function remapContent(
+  content: JourneyContent,
+  journeyId: string,
+  idFor: (oldId: string) => string,
+): JourneyContent {
+  const ids = new Map<string, string>();
+  const fresh = (oldId: string): string => {
+    const newId = idFor(oldId);
+    ids.set(oldId, newId);
+    return newId;
+  };
+  const mapped = (oldId: string): string => {
+    const newId = ids.get(oldId);
+    if (newId === undefined) {
+      throw new AppError(
+        'internal',
+        `Journey map "${journeyId}" refers to "${oldId}", which it does not contain.`,
+      );
+    }
+    return newId;
+  };
+  const mappedOrNull = (oldId: string | null) => (oldId === null ? null : mapped(oldId));
+
+  const stages = content.stages.map((stage) => ({ ...stage, id: fresh(stage.id) }));
+  const departments = content.departments.map((d) => ({ ...d, id: fresh(d.id) }));
+  const personas = content.personas.map((persona) => ({ ...persona, id: fresh(persona.id) }));
+  const nodes = content.nodes.map((node): MapNode => {
+    const base = {
+      id: fresh(node.id),
+      stageId: mappedOrNull(node.stageId),
+      departmentId: mappedOrNull(node.departmentId),
+    };
+    if (node.kind === 'painpoint') return { ...node, ...base };
+    return {
+      ...node,
+      ...base,
+      supportingDepartmentIds: node.supportingDepartmentIds.map(mapped),
+      personaIds: node.personaIds.map(mapped),
+    };
+  });
+  const edges = content.edges.map((edge) => ({
+    ...edge,
+    id: fresh(edge.id),
+    sourceId: mapped(edge.sourceId),
+    targetId: mapped(edge.targetId),
+  }));
+  return { stages, departments, personas, nodes, edges };
+}
 
 function journeyNotFound(id: string): AppError {
   return new AppError('not-found', `No journey map with id "${id}".`);

@@ -15,6 +15,7 @@ import {
 } from 'electron';
 import { closeLibraryDatabase, openLibraryDatabase } from '../db/connection';
 import { JourneyRepository } from '../db/journey-repository';
+import { SnapshotRepository } from '../db/snapshot-repository';
 import { LIBRARY_FILE_NAME } from '../web/user-data-path';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-protocol';
 import { createHandlerTable } from './handlers/handler-table';
@@ -171,8 +172,10 @@ async function start() {
     quitting = true;
   });
 
+  const journeys = new JourneyRepository(db);
   const handlers = createHandlerTable({
-    journeys: new JourneyRepository(db),
+    journeys,
+    snapshots: new SnapshotRepository(db, journeys),
     version: app.getVersion(),
     transport: 'electron',
     newId: randomUUID,

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeLibraryDatabase, openLibraryDatabase } from '../db/connection';
 import { JourneyRepository } from '../db/journey-repository';
+import { SnapshotRepository } from '../db/snapshot-repository';
 import { createHandlerTable } from '../main/handlers/handler-table';
 import { defaultUserDataDir, LIBRARY_FILE_NAME } from './user-data-path';
 import { startWebHost } from './web-host';
@@ -36,8 +37,10 @@ async function main() {
     process.exit(1);
   }
 
+  const journeys = new JourneyRepository(db);
   const handlers = createHandlerTable({
-    journeys: new JourneyRepository(db),
+    journeys,
+    snapshots: new SnapshotRepository(db, journeys),
     version: __APP_VERSION__,
     transport: 'browser',
   });

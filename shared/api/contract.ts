@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChangeSet } from '../domain/change-set';
 import { Id, JourneyDocument, JourneySummary, Name } from '../domain/journey';
+import { SnapshotSummary, SnapshotWithDocument } from '../domain/snapshot';
 import type { Result } from './result';
 
 /**
@@ -36,6 +37,14 @@ export const apiContract = {
   'journeys.duplicate': method(z.object({ id: Id, name: Name.optional() }).strict(), JourneySummary),
   'journeys.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
   'journeys.applyChanges': method(ChangeSet, z.object({ revision: z.number().int(), updatedAt: z.string() })),
+  'snapshots.list': method(z.object({ journeyId: Id }).strict(), z.array(SnapshotSummary)),
+  'snapshots.create': method(z.object({ journeyId: Id, name: Name }).strict(), SnapshotSummary),
+  'snapshots.get': method(z.object({ id: Id }).strict(), SnapshotWithDocument),
+  'snapshots.restore': method(
+    z.object({ id: Id, baseRevision: z.number().int().min(0) }).strict(),
+    z.object({ journeyId: Id, revision: z.number().int(), updatedAt: z.string(), before: SnapshotSummary }),
+  ),
+  'snapshots.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
 } as const;
 
 export type ApiContract = typeof apiContract;

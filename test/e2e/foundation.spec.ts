@@ -487,3 +487,112 @@ test('undo and redo: a deleted card, a drag and a rename come back, and the data
   await page.reload();
   await expect(touchpoints(page).filter({ hasText: 'One-page checkout' })).toHaveCount(1);
 });
+
+test('snapshots: save one, open it read-only, restore it, and the restore is kept', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createFromTemplate(page, 'Online store purchase');
+  await expect(touchpoints(page)).toHaveCount(15);
+  await saved(page);
+  const snapshotsDialog = page.getByRole('dialog', { name: 'Snapshots' });
+  const searchAd = touchpoints(page).filter({ hasText: 'Search ad' });
+  const checkout = touchpoints(page).filter({ hasText: 'Checkout and payment' });
+  const renamed = touchpoints(page).filter({ hasText: 'One-page checkout' });
+
+  // Save the map as it is before the workshop.
+  await page.getByRole('button', { name: 'Snapshots' }).click();
+  await expect(snapshotsDialog.getByText('No snapshots yet')).toBeVisible();
+  await expect(snapshotsDialog.getByLabel('Snapshot name')).toHaveValue(/^Snapshot /);
+  await snapshotsDialog.getByLabel('Snapshot name').fill('Before workshop');
+  await snapshotsDialog.getByRole('button', { name: 'Save snapshot' }).click();
+  const items = snapshotsDialog.getByTestId('snapshot-item');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('Before workshop');
+  await expect(items.first()).toContainText('15 touchpoints');
+  await expect(items.first().locator('time')).toHaveText('just now');
+  await snapshotsDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(snapshotsDialog).toBeHidden();
+
+  // The workshop: a card deleted, another renamed.
+  await searchAd.click();
+  await page.keyboard.press('Delete');
+  await expect(touchpoints(page)).toHaveCount(14);
+  await checkout.click();
+  await renameSelected(page, 'One-page checkout');
+  await expect(renamed).toHaveCount(1);
+
+  // The snapshot, read-only: the old map, and nothing can change it.
+  await page.getByRole('button', { name: 'Snapshots' }).click();
+  await snapshotsDialog.getByRole('button', { name: 'Open Before workshop' }).click();
+  await expect(page).toHaveURL(/#\/map\/[\w-]+\/snapshot\/[\w-]+$/);
+  await expect(page.getByTestId('snapshot-banner')).toContainText('Snapshot “Before workshop” from');
+  await expect(page.getByTestId('snapshot-banner')).toContainText('read-only');
+  await expect(touchpoints(page)).toHaveCount(15);
+  await expect(searchAd).toHaveCount(1);
+  await expect(checkout).toHaveCount(1);
+  await expect(renamed).toHaveCount(0);
+  for (const name of ['Add stage', 'Add lane', 'Add touchpoint', 'Add pain point', 'Undo', 'Snapshots']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  }
+  // A drag on a card pans the view at most: the card keeps its place on the map.
+  const searchAdNode = searchAd.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]');
+  const placeOnMap = () => searchAdNode.evaluate((node) => (node as HTMLElement).style.transform);
+  const place = await placeOnMap();
+  const start = await settledBox(searchAd);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 300, start.y + 250, { steps: 10 });
+  await page.mouse.up();
+  expect(await placeOnMap()).toBe(place);
+  await expect(searchAdNode).not.toHaveClass(/dragging/);
+  // Selecting still works, for inspection; Delete and undo do nothing.
+  await searchAd.click();
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('Search ad');
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toBeDisabled();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+z');
+  await expect(touchpoints(page)).toHaveCount(15);
+  await expect(searchAd).toHaveCount(1);
+  // Double-clicking the empty canvas adds nothing either.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.dblclick(pane.x + 20, pane.y + 20);
+  await expect(touchpoints(page)).toHaveCount(15);
+
+  // Back on the map, the workshop's edits are all there.
+  await page.getByRole('button', { name: 'Back to the map' }).click();
+  await expect(touchpoints(page)).toHaveCount(14);
+  await expect(renamed).toHaveCount(1);
+  await expect(searchAd).toHaveCount(0);
+  await saved(page);
+
+  // Restore, after a confirmation that says the current state is kept.
+  await page.getByRole('button', { name: 'Snapshots' }).click();
+  await snapshotsDialog.getByRole('button', { name: 'Restore Before workshop' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Restore “Before workshop”?' });
+  await expect(confirm).toContainText('The current state is saved as a snapshot first');
+  await confirm.getByRole('button', { name: 'Restore' }).click();
+  await expect(snapshotsDialog).toBeHidden();
+  const expectRestored = async () => {
+    await expect(touchpoints(page)).toHaveCount(15);
+    await expect(searchAd).toHaveCount(1);
+    await expect(checkout).toHaveCount(1);
+    await expect(renamed).toHaveCount(0);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  };
+  await expectRestored();
+  await saved(page);
+  // A restore is a fresh start: nothing to undo.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Snapshots' }).click();
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('Before restoring “Before workshop”');
+  await expect(items.nth(0)).toContainText('14 touchpoints');
+  await expect(items.nth(1)).toContainText('Before workshop');
+  await snapshotsDialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.reload();
+  await expectRestored();
+});

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { initialSchema } from './001-initial-schema';
+import { snapshots } from './002-snapshots';
 
 /**
  * The library database's schema history, oldest first.
@@ -26,4 +27,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema, snapshots]);

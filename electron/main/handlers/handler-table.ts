@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api/dispatch';
 import type { JourneyRepository } from '../../db/journey-repository';
+import type { SnapshotRepository } from '../../db/snapshot-repository';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
 import { journeyHandlers } from './journey-handlers';
+import { snapshotHandlers } from './snapshot-handlers';
 
 export interface HandlerTableDeps extends AppHandlerDeps {
   journeys: JourneyRepository;
+  snapshots: SnapshotRepository;
   newId?: () => string;
 }
 
@@ -19,5 +22,6 @@ export function createHandlerTable(deps: HandlerTableDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...journeyHandlers({ journeys: deps.journeys, newId }),
+    ...snapshotHandlers({ snapshots: deps.snapshots }),
   } satisfies Handlers;
 }

@@ -12,6 +12,7 @@ import { StoresContext, useStores, useUi, type Stores } from '../state/stores-co
 import { createUiStore } from '../state/ui-store';
 import { LibraryView } from './LibraryView';
 import { MapView } from './MapView';
+import { SnapshotView } from './SnapshotView';
 import { TemplateChooser } from './TemplateChooser';
 import { UnauthorisedScreen } from './UnauthorisedScreen';
 import { hashOf, parseHash, sameRoute, type Route } from './route';
@@ -155,7 +156,13 @@ function Shell() {
   return (
     <div className="app">
       <Notices />
-      {route.name === 'map' ? <MapView key={route.id} journeyId={route.id} /> : <LibraryView />}
+      {route.name === 'map' ? (
+        <MapView key={route.id} journeyId={route.id} />
+      ) : route.name === 'snapshot' ? (
+        <SnapshotView key={route.snapshotId} journeyId={route.id} snapshotId={route.snapshotId} />
+      ) : (
+        <LibraryView />
+      )}
       {templateChooserOpen && <TemplateChooser onClose={() => uiStore.getState().closeTemplateChooser()} />}
       <ConfirmHost request={confirm} onClose={() => uiStore.getState().closeConfirm()} />
     </div>

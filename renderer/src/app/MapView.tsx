@@ -1,11 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { useCommand } from '../commands/commands-context';
 import { Icon } from '../panels/Icon';
 import { Inspector } from '../panels/Inspector';
 import { MapTitle } from '../panels/MapTitle';
 import { SaveIndicator } from '../panels/SaveIndicator';
+import { SnapshotsDialog } from '../panels/SnapshotsDialog';
 import { Toolbar } from '../panels/Toolbar';
 import { useDocument, useStores } from '../state/stores-context';
 import { hashOf } from './route';
@@ -16,6 +17,7 @@ export function MapView({ journeyId }: { journeyId: string }) {
   const loadState = useDocument((s) => (s.journeyId === journeyId ? s.loadState : 'loading'));
   const loadError = useDocument((s) => s.loadError);
   const blocked = useDocument((s) => (s.blockedSwitch?.wantedId === journeyId ? s.blockedSwitch : null));
+  const [snapshotsOpen, setSnapshotsOpen] = useState(false);
 
   useEffect(() => {
     uiStore.getState().clearSelection();
@@ -30,7 +32,19 @@ export function MapView({ journeyId }: { journeyId: string }) {
         {loadState === 'ready' && <Toolbar />}
         <div className="topbar__spacer" />
         {loadState === 'ready' && <SaveIndicator />}
+        {loadState === 'ready' && (
+          <button
+            type="button"
+            className="button button--toolbar button--snapshots"
+            title="Save, open and restore snapshots of this map"
+            onClick={() => setSnapshotsOpen(true)}
+          >
+            <Icon name="history" />
+            <span>Snapshots</span>
+          </button>
+        )}
       </header>
+      {snapshotsOpen && <SnapshotsDialog journeyId={journeyId} onClose={() => setSnapshotsOpen(false)} />}
       <ConflictBanner />
       {loadState === 'ready' ? (
         <div className="map-view__body">
@@ -116,7 +130,7 @@ function UnsavedElsewhere({ journeyId, reason }: { journeyId: string; reason: st
   );
 }
 
-function BackButton() {
+export function BackButton() {
   const back = useCommand('app.library');
   return (
     <button

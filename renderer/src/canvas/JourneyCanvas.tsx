@@ -83,6 +83,8 @@ export function JourneyCanvas() {
   const nodes = useDocument((s) => s.doc?.nodes ?? EMPTY_NODES);
   const edges = useDocument((s) => s.doc?.edges ?? EMPTY_EDGES);
   const selection = useUi((s) => s.selection);
+  // A snapshot: selectable for inspection, nothing else.
+  const readOnly = useDocument((s) => s.readOnly);
   const scheme = useColorScheme();
   const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
   // While a pain point is being attached, show the touchpoints' attachment handles.
@@ -230,8 +232,8 @@ export function JourneyCanvas() {
   const onDoubleClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
-      const doc = documentStore.getState().doc;
-      if (!doc) return;
+      const { doc, readOnly: frozen } = documentStore.getState();
+      if (!doc || frozen) return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const size = NODE_SIZE.touchpoint;
       const x = Math.round(point.x - size.width / 2);
@@ -249,7 +251,7 @@ export function JourneyCanvas() {
 
   return (
     <div
-      className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}`}
+      className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`}
       onDoubleClick={onDoubleClick}
     >
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
@@ -263,6 +265,9 @@ export function JourneyCanvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
         fitView

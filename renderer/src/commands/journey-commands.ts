@@ -18,6 +18,9 @@ const mapOpen = (ctx: CommandContext) => {
   return route.name === 'map' && doc !== null && journeyId === route.id;
 };
 
+/** A map or a snapshot of one is on screen: the view commands (fit, zoom) apply to either. */
+const canvasShown = (ctx: CommandContext) => mapOpen(ctx) || ctx.uiStore.getState().route.name === 'snapshot';
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -191,7 +194,7 @@ export const journeyCommands: readonly Command[] = [
     label: 'Fit view',
     shortcuts: [{ key: '0', mod: true }],
     menuAccelerator: true,
-    enabled: mapOpen,
+    enabled: canvasShown,
     run: (ctx) => ctx.viewport?.fit(),
   },
   {
@@ -202,7 +205,7 @@ export const journeyCommands: readonly Command[] = [
       { key: '+', mod: true },
     ],
     menuAccelerator: true,
-    enabled: mapOpen,
+    enabled: canvasShown,
     run: (ctx) => ctx.viewport?.zoomIn(),
   },
   {
@@ -210,7 +213,7 @@ export const journeyCommands: readonly Command[] = [
     label: 'Zoom out',
     shortcuts: [{ key: '-', mod: true }],
     menuAccelerator: true,
-    enabled: mapOpen,
+    enabled: canvasShown,
     run: (ctx) => ctx.viewport?.zoomOut(),
   },
 ];

@@ -32,8 +32,11 @@ import {
 } from './Fields';
 import { Icon } from './Icon';
 
-/** The right-hand panel: the properties of what is selected, or of the map when nothing is. */
-export function Inspector() {
+/**
+ * The right-hand panel: the properties of what is selected, or of the map when nothing is. With
+ * `readOnly` (a snapshot) every field and button is disabled by one disabled fieldset.
+ */
+export function Inspector({ readOnly = false }: { readOnly?: boolean }) {
   const target = useUi((s) => {
     const { nodes, edges } = s.selection;
     if (nodes.length + edges.length === 0) return 'map';
@@ -60,8 +63,18 @@ export function Inspector() {
       );
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
-      {content}
+    <aside className={`inspector${readOnly ? ' inspector--read-only' : ''}`} aria-label="Inspector">
+      {readOnly ? (
+        <fieldset className="inspector__fieldset" disabled>
+          <p className="inspector__read-only">
+            <Icon name="lock" size={15} />
+            Read-only snapshot
+          </p>
+          {content}
+        </fieldset>
+      ) : (
+        content
+      )}
     </aside>
   );
 }

@@ -64,6 +64,11 @@ export interface DocumentState {
   /** Undo and redo are possible now (a map is open, there is something to undo, no conflict). */
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * A read-only document (a snapshot being looked at): edits, undo and redo do nothing, the canvas
+   * and the inspector offer none, and nothing is ever sent.
+   */
+  readOnly: boolean;
 }
 
 export interface DocumentActions {
@@ -127,6 +132,7 @@ const initialState: DocumentState = {
   redoStack: [],
   canUndo: false,
   canRedo: false,
+  readOnly: false,
 };
 
 /** The history fields of the state, with the flags that follow from them. */
@@ -246,7 +252,7 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
 
     const fetchDocument = async (journeyId: string) => {
       const token = ++loadToken;
-      set({ ...initialState, journeyId, loadState: 'loading' });
+      set({ ...initialState, readOnly: get().readOnly, journeyId, loadState: 'loading' });
       try {
         const doc = await api.call('journeys.get', { id: journeyId });
         if (token !== loadToken) return;
@@ -298,7 +304,7 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
       apply(changes) {
         if (changes.length === 0) return;
         const s = get();
-        if (!s.doc) return;
+        if (!s.doc || s.readOnly) return;
         const { doc, inverse } = applyAndInvert(s.doc, changes);
         // A gesture that changed nothing is no step to undo, and leaves what can be redone alone.
         const history =
@@ -310,7 +316,7 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
       undo() {
         const s = get();
         const entry = s.undoStack.at(-1);
-        if (!s.doc || !entry || s.conflict) return false;
+        if (!s.doc || !entry || s.conflict || s.readOnly) return false;
         commit(
           applyChanges(s.doc, entry.inverse),
           entry.inverse,
@@ -321,7 +327,7 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
       redo() {
         const s = get();
         const entry = s.redoStack.at(-1);
-        if (!s.doc || !entry || s.conflict) return false;
+        if (!s.doc || !entry || s.conflict || s.readOnly) return false;
         commit(
           applyChanges(s.doc, entry.forward),
           entry.forward,
@@ -341,8 +347,26 @@ export function createDocumentStore(api: ApiClient, options: DocumentStoreOption
       close() {
         clearTimer();
         loadToken++;
-        set({ ...initialState });
+        set({ ...initialState, readOnly: get().readOnly });
       },
     };
   });
+}
+
+/**
+ * A store that holds one document read-only (a snapshot): the canvas and inspector render it like
+ * any map, but it refuses every edit and has no way to reach the API.
+ */
+export function createReadOnlyDocumentStore(doc: JourneyDocument): DocumentStore {
+  const refuse = () => Promise.reject(new Error('This map is read-only.'));
+  const offline: ApiClient = { call: refuse, invoke: refuse, on: () => () => undefined };
+  const store = createDocumentStore(offline);
+  store.setState({
+    journeyId: doc.journey.id,
+    doc,
+    loadState: 'ready',
+    confirmedRevision: doc.journey.revision,
+    readOnly: true,
+  });
+  return store;
 }

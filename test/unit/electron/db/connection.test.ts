@@ -11,7 +11,7 @@ import { DatabaseTooNewError } from '../../../../electron/db/migrator';
 import { hashFile, makeTempFolder, openTempLibrary } from '../../../helpers/temp-db';
 
 const LATEST = MIGRATIONS.length;
-const TABLES = ['departments', 'edges', 'journeys', 'nodes', 'personas', 'stages'];
+const TABLES = ['departments', 'edges', 'journeys', 'nodes', 'personas', 'snapshots', 'stages'];
 
 function tempFolder() {
   const folder = makeTempFolder();

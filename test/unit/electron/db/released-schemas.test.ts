@@ -1,8 +1,10 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
-import { latestVersion } from '../../../../electron/db/migrator';
+import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
+import { backupPathFor, latestVersion } from '../../../../electron/db/migrator';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
 import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
 
@@ -42,6 +44,64 @@ describe.each(RELEASED)('a library written by schema version $version', ({ versi
       expect(sample.personas[0]?.quote).toBe('I just want it to arrive right, the first time.');
     } finally {
       closeLibraryDatabase(db);
+    }
+  });
+});
+
+describe('the upgrade from schema version 1 to 2 (snapshots)', () => {
+  it('adds the snapshots table, backs the v1 file up next to it, and snapshots work on old maps', async () => {
+    folder = makeTempFolder();
+    const copy = folder.file();
+    copyFileSync('test/fixtures/library-v1.sqlite', copy);
+    const at = new Date('2025-06-01T10:00:00.000Z');
+    const db = await openLibraryDatabase(copy, { now: () => at });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
+      const columns = db
+        .prepare<[], string>("SELECT name FROM pragma_table_info('snapshots') ORDER BY cid")
+        .pluck()
+        .all();
+      expect(columns).toEqual([
+        'id',
+        'journey_id',
+        'name',
+        'created_at',
+        'revision',
+        'touchpoint_count',
+        'content',
+      ]);
+      const strict = db
+        .prepare<[], number>("SELECT strict FROM pragma_table_list WHERE name = 'snapshots'")
+        .pluck()
+        .get();
+      expect(strict).toBe(1);
+
+      // A map written by version 1 can be snapshotted and restored.
+      const journeys = new JourneyRepository(db);
+      const snapshots = new SnapshotRepository(db, journeys);
+      const sample = journeys.list().find((j) => j.name === 'Online store purchase')!;
+      const taken = snapshots.create(sample.id, 'Before workshop');
+      expect(taken.touchpointCount).toBe(15);
+      expect(snapshots.get(taken.id).document.nodes).toHaveLength(21);
+    } finally {
+      closeLibraryDatabase(db);
+    }
+
+    const backup = backupPathFor(copy, 1, at);
+    expect(readdirSync(folder.dir).filter((name) => name.includes('.backup-'))).toEqual([
+      backup.slice(folder.dir.length + 1),
+    ]);
+    const old = new Database(backup, { readonly: true });
+    try {
+      expect(old.pragma('user_version', { simple: true })).toBe(1);
+      const tables = old
+        .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .pluck()
+        .all();
+      expect(tables).not.toContain('snapshots');
+      expect(old.prepare<[], number>('SELECT count(*) FROM journeys').pluck().get()).toBe(2);
+    } finally {
+      old.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import { dispatch, type Handlers } from '../../../../shared/api/dispatch';
 import type { JourneyDocument } from '../../../../shared/domain/journey';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
+import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 
 let dir: string;
@@ -16,8 +17,10 @@ let handlers: Handlers;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'js-handlers-'));
   db = await openLibraryDatabase(join(dir, 'library.sqlite'));
+  const journeys = new JourneyRepository(db);
   handlers = createHandlerTable({
-    journeys: new JourneyRepository(db),
+    journeys,
+    snapshots: new SnapshotRepository(db, journeys),
     version: '0.1.0',
     transport: 'browser',
   });
@@ -117,6 +120,78 @@ describe('the handler table', () => {
         },
       ],
       ['app.info', { verbose: true }],
+    ];
+    for (const [method, args] of invalid) {
+      const result = await call(method, args);
+      expect(result, `${method} ${JSON.stringify(args)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
+    }
+    expect(Buffer.compare(db.serialize(), before)).toBe(0);
+  });
+
+  it('saves, lists, opens, restores and deletes snapshots', async () => {
+    const map = await value<{ id: string }>('journeys.create', { template: 'online-store' });
+    const doc = await value<JourneyDocument>('journeys.get', { id: map.id });
+    const taken = await value<{ id: string; name: string }>('snapshots.create', {
+      journeyId: map.id,
+      name: 'Before workshop',
+    });
+    const node = doc.nodes.find((n) => n.kind === 'touchpoint')!;
+    const applied = await value<{ revision: number }>('journeys.applyChanges', {
+      journeyId: map.id,
+      baseRevision: doc.journey.revision,
+      changes: [{ op: 'node.remove', id: node.id }],
+    });
+    const opened = await value<{ document: JourneyDocument }>('snapshots.get', { id: taken.id });
+    expect(opened.document.nodes.some((n) => n.id === node.id)).toBe(true);
+
+    expect(
+      await call('snapshots.restore', { id: taken.id, baseRevision: doc.journey.revision }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const restored = await value<{ revision: number; journeyId: string; before: { name: string } }>(
+      'snapshots.restore',
+      { id: taken.id, baseRevision: applied.revision },
+    );
+    expect(restored).toMatchObject({
+      journeyId: map.id,
+      revision: applied.revision + 1,
+      before: { name: 'Before restoring “Before workshop”' },
+    });
+    const after = await value<JourneyDocument>('journeys.get', { id: map.id });
+    expect(after.nodes.some((n) => n.id === node.id)).toBe(true);
+    const list = await value<{ id: string; name: string }[]>('snapshots.list', { journeyId: map.id });
+    expect(list.map((s) => s.name)).toEqual(['Before restoring “Before workshop”', 'Before workshop']);
+
+    await value('snapshots.delete', { id: taken.id });
+    expect(await call('snapshots.get', { id: taken.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('answers every invalid snapshot payload with invalid-input and writes nothing', async () => {
+    const map = await value<{ id: string }>('journeys.create', { template: 'online-store' });
+    const taken = await value<{ id: string }>('snapshots.create', { journeyId: map.id, name: 'Kept' });
+    const before = db.serialize();
+    const invalid: [string, unknown][] = [
+      ['snapshots.create', { journeyId: map.id }],
+      ['snapshots.create', { journeyId: map.id, name: '' }],
+      ['snapshots.create', { journeyId: map.id, name: '   ' }],
+      ['snapshots.create', { journeyId: map.id, name: 'x'.repeat(201) }],
+      ['snapshots.create', { journeyId: map.id, name: 'x', content: {} }],
+      ['snapshots.create', { journeyId: '../etc/passwd', name: 'x' }],
+      ['snapshots.list', {}],
+      ['snapshots.list', { journeyId: 42 }],
+      ['snapshots.get', { id: "'; DROP TABLE snapshots; --" }],
+      ['snapshots.get', null],
+      ['snapshots.restore', { id: taken.id }],
+      ['snapshots.restore', { id: taken.id, baseRevision: -1 }],
+      ['snapshots.restore', { id: taken.id, baseRevision: 1.5 }],
+      ['snapshots.restore', { id: taken.id, baseRevision: '0' }],
+      ['snapshots.delete', 'a string'],
+      ['snapshots.delete', { id: taken.id, cascade: true }],
     ];
     for (const [method, args] of invalid) {
       const result = await call(method, args);

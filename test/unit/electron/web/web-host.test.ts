@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
+import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../../electron/web/web-host';
 
@@ -43,9 +44,11 @@ describe('browser-mode host', () => {
     dir = mkdtempSync(join(tmpdir(), 'js-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Journey Studio</title>');
     db = await openLibraryDatabase(join(dir, 'library.sqlite'));
+    const journeys = new JourneyRepository(db);
     host = await startWebHost({
       handlers: createHandlerTable({
-        journeys: new JourneyRepository(db),
+        journeys,
+        snapshots: new SnapshotRepository(db, journeys),
         version: '1.2.3',
         transport: 'browser',
       }),
