@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import {
   describeCounts,
   TEMPLATE_CATALOGUE,
@@ -8,8 +8,7 @@ import {
 import { useCommands } from '../commands/commands-context';
 import { createMap } from '../commands/journey-commands';
 import { Icon } from '../panels/Icon';
-
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { trapTab } from '../panels/trap-tab';
 
 /**
  * "New map from template": the workshop templates as cards; choosing one creates the map and opens
@@ -41,22 +40,6 @@ export function TemplateChooser({ onClose }: { onClose(): void }) {
     const created = await createMap(ctx, entry.id);
     if (created) onClose();
     else setCreating(null);
-  };
-
-  // The modal keeps focus out of the page; this keeps Tab from leaving for the browser's chrome.
-  const trapTab = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SnapshotSummary } from '../../../shared/domain/snapshot';
 import { formatExactTime, formatRelativeTime, useNow } from '../app/relative-time';
 import { useCommands } from '../commands/commands-context';
@@ -9,8 +9,7 @@ import {
   saveSnapshot,
 } from '../commands/snapshot-actions';
 import { Icon } from './Icon';
-
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { trapTab } from './trap-tab';
 
 type ListState =
   | { status: 'loading' }
@@ -92,22 +91,6 @@ export function SnapshotsDialog({ journeyId, onClose }: { journeyId: string; onC
   const open = (snapshot: SnapshotSummary) => {
     onClose();
     ctx.navigate({ name: 'snapshot', id: journeyId, snapshotId: snapshot.id });
-  };
-
-  // The modal keeps focus out of the page; this keeps Tab from leaving for the browser's chrome.
-  const trapTab = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
   };
 
   return (
