@@ -227,6 +227,8 @@ test('the library renames, duplicates and deletes maps, deleting only after conf
   await expect(dialog).toContainText('Gift shop journey (copy)');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('journey-card')).toHaveCount(2);
+  // Keyboard users land back where they were, not at the top of the page.
+  await expect(page.getByRole('button', { name: 'Delete Gift shop journey (copy)' })).toBeFocused();
 
   await page.getByRole('button', { name: 'Delete Gift shop journey (copy)' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { useId, useRef, useState, type CSSProperties } from 'react';
 import {
   describeCounts,
   TEMPLATE_CATALOGUE,
@@ -8,7 +8,7 @@ import {
 import { useCommands } from '../commands/commands-context';
 import { createMap } from '../commands/journey-commands';
 import { Icon } from '../panels/Icon';
-import { trapTab } from '../panels/trap-tab';
+import { trapTab, useModalDialog } from '../panels/modal-dialog';
 
 /**
  * "New map from template": the workshop templates as cards; choosing one creates the map and opens
@@ -17,22 +17,11 @@ import { trapTab } from '../panels/trap-tab';
  */
 export function TemplateChooser({ onClose }: { onClose(): void }) {
   const { ctx } = useCommands();
-  const ref = useRef<HTMLDialogElement>(null);
   const firstCard = useRef<HTMLButtonElement>(null);
   const [creating, setCreating] = useState<WorkshopTemplateId | null>(null);
   const id = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previous = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    firstCard.current?.focus();
-    return () => {
-      dialog.close();
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, []);
+  const ref = useModalDialog(firstCard);
 
   const choose = async (entry: TemplateCatalogueEntry) => {
     if (creating) return;

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
+import { trapTab, useModalDialog } from './modal-dialog';
 
 /**
  * A modal confirmation (native <dialog>: focus is trapped, Escape cancels). Focus starts on
@@ -17,22 +18,16 @@ export function ConfirmDialog({
   onConfirm(): void;
   onCancel(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => dialog.close();
-  }, []);
+  const ref = useModalDialog(cancelRef);
   return (
     <dialog
       ref={ref}
       className="dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-message`}
+      onKeyDown={trapTab}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();

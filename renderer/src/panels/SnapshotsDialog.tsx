@@ -9,7 +9,7 @@ import {
   saveSnapshot,
 } from '../commands/snapshot-actions';
 import { Icon } from './Icon';
-import { trapTab } from './trap-tab';
+import { trapTab, useModalDialog } from './modal-dialog';
 
 type ListState =
   | { status: 'loading' }
@@ -22,7 +22,6 @@ type ListState =
  */
 export function SnapshotsDialog({ journeyId, onClose }: { journeyId: string; onClose(): void }) {
   const { ctx } = useCommands();
-  const ref = useRef<HTMLDialogElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const now = useNow();
@@ -55,17 +54,7 @@ export function SnapshotsDialog({ journeyId, onClose }: { journeyId: string; onC
     };
   }, [fetchList]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previous = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    nameRef.current?.select();
-    return () => {
-      dialog.close();
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, []);
+  const ref = useModalDialog(nameRef);
 
   const trimmed = name.trim();
   const nameError =
