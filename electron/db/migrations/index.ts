@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { initialSchema } from './001-initial-schema';
 import { snapshots } from './002-snapshots';
+import { metricsData } from './003-metrics-data';
 
 /**
  * The library database's schema history, oldest first.
@@ -27,4 +28,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema, snapshots]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema, snapshots, metricsData]);

@@ -11,7 +11,21 @@ import { DatabaseTooNewError } from '../../../../electron/db/migrator';
 import { hashFile, makeTempFolder, openTempLibrary } from '../../../helpers/temp-db';
 
 const LATEST = MIGRATIONS.length;
-const TABLES = ['departments', 'edges', 'journeys', 'nodes', 'personas', 'snapshots', 'stages'];
+const TABLES = [
+  'aggregate_values',
+  'comments',
+  'datasets',
+  'departments',
+  'edges',
+  'import_presets',
+  'journey_metrics',
+  'journeys',
+  'nodes',
+  'personas',
+  'score_days',
+  'snapshots',
+  'stages',
+];
 
 function tempFolder() {
   const folder = makeTempFolder();

@@ -6,6 +6,7 @@ import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { backupPathFor, latestVersion } from '../../../../electron/db/migrator';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
+import { listDatasets, storeDataset } from '../../../../electron/db/metrics-data-repository';
 import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
 
 /**
@@ -13,7 +14,10 @@ import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
  * must open in this one with every map intact. When a migration is added, add the fixture of the
  * version it upgrades from (test/fixtures/library-v<N>.sqlite, written by that release) below.
  */
-const RELEASED = [{ version: 1, file: 'test/fixtures/library-v1.sqlite' }];
+const RELEASED = [
+  { version: 1, file: 'test/fixtures/library-v1.sqlite' },
+  { version: 2, file: 'test/fixtures/library-v2.sqlite' },
+];
 
 let folder: TempFolder | undefined;
 afterEach(() => folder?.cleanup());
@@ -100,6 +104,80 @@ describe('the upgrade from schema version 1 to 2 (snapshots)', () => {
         .all();
       expect(tables).not.toContain('snapshots');
       expect(old.prepare<[], number>('SELECT count(*) FROM journeys').pluck().get()).toBe(2);
+    } finally {
+      old.close();
+    }
+  });
+});
+
+describe('the upgrade from schema version 2 to 3 (metrics data)', () => {
+  it('adds the metrics tables, keeps snapshots, backs the v2 file up, and old maps take datasets', async () => {
+    folder = makeTempFolder();
+    const copy = folder.file();
+    copyFileSync('test/fixtures/library-v2.sqlite', copy);
+    const at = new Date('2025-07-01T10:00:00.000Z');
+    const db = await openLibraryDatabase(copy, { now: () => at });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+      const tables = db
+        .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .pluck()
+        .all();
+      for (const table of [
+        'journey_metrics',
+        'datasets',
+        'score_days',
+        'aggregate_values',
+        'comments',
+        'comments_fts',
+        'import_presets',
+      ])
+        expect(tables).toContain(table);
+
+      const journeys = new JourneyRepository(db);
+      const snapshots = new SnapshotRepository(db, journeys);
+      const sample = journeys.list().find((j) => j.name === 'Online store purchase')!;
+      expect(snapshots.list(sample.id).map((s) => s.name)).toEqual(['Before workshop']);
+
+      const touchpoint = journeys.get(sample.id).nodes.find((n) => n.kind === 'touchpoint')!;
+      storeDataset(db, {
+        journeyId: sample.id,
+        dataset: {
+          name: 'Survey',
+          fileName: 'survey.csv',
+          contentHash: 'a'.repeat(64),
+          byteSize: 10,
+          shape: 'responses',
+          sourceFormat: 'csv',
+          mapping: {},
+          rowsAccepted: 1,
+          rowsRejected: 0,
+        },
+        metrics: [{ key: 'nps', definition: { kind: 'nps', key: 'nps', label: 'NPS' } }],
+        scoreDays: [
+          {
+            touchpointId: touchpoint.id,
+            metricKey: 'nps',
+            day: '2025-01-01',
+            min: 0,
+            max: 10,
+            counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+          },
+        ],
+        aggregates: [],
+        comments: [
+          { touchpointId: touchpoint.id, day: '2025-01-01', metricKey: 'nps', score: 10, text: 'Lovely' },
+        ],
+      });
+      expect(listDatasets(db, sample.id)).toHaveLength(1);
+    } finally {
+      closeLibraryDatabase(db);
+    }
+    const backup = backupPathFor(copy, 2, at);
+    const old = new Database(backup, { readonly: true });
+    try {
+      expect(old.pragma('user_version', { simple: true })).toBe(2);
+      expect(old.prepare<[], number>('SELECT count(*) FROM snapshots').pluck().get()).toBe(1);
     } finally {
       old.close();
     }
