@@ -67,9 +67,19 @@ export function buildMenuTemplate(options: {
         command('Zoom In on Map', 'view.zoomIn', 'CmdOrCtrl+='),
         command('Zoom Out of Map', 'view.zoomOut', 'CmdOrCtrl+-'),
         { type: 'separator' },
-        { role: 'resetZoom', label: 'Actual Text Size' },
-        { role: 'zoomIn', label: 'Larger Text', accelerator: 'CmdOrCtrl+Shift+=' },
-        { role: 'zoomOut', label: 'Smaller Text', accelerator: 'CmdOrCtrl+Shift+-' },
+        // Card text for a projector (the renderer's presentation text scale, remembered).
+        command('Larger Card Text', 'view.textLarger', 'CmdOrCtrl+Shift+='),
+        command('Smaller Card Text', 'view.textSmaller', 'CmdOrCtrl+Shift+-'),
+        command('Actual Card Text Size', 'view.textReset', 'CmdOrCtrl+Shift+0'),
+        {
+          label: 'Card Text Size',
+          submenu: [100, 125, 150, 200].map((p) => command(`${p}%`, `view.textScale${p}`)),
+        },
+        { type: 'separator' },
+        command('Find on Map…', 'find.open', 'CmdOrCtrl+F'),
+        command('Filter Cards', 'view.filter', 'CmdOrCtrl+Shift+F'),
+        command('Votes Ranking', 'votes.panel'),
+        command('Reset All Votes…', 'votes.reset'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(isDev

@@ -7,6 +7,7 @@ import './styles/library.css';
 import './styles/map.css';
 import './styles/canvas.css';
 import './styles/inspector.css';
+import './styles/workshop.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -8,6 +8,11 @@ import { MapTitle } from '../panels/MapTitle';
 import { SaveIndicator } from '../panels/SaveIndicator';
 import { SnapshotsDialog } from '../panels/SnapshotsDialog';
 import { Toolbar } from '../panels/Toolbar';
+import { FilterBar } from '../panels/FilterBar';
+import { FindBar } from '../panels/FindBar';
+import { VotesPanel } from '../panels/VotesPanel';
+import { WorkshopTools, useWorkshopResetOnMap } from '../panels/WorkshopTools';
+import { useWorkshop } from '../workshop/workshop-store';
 import { useDocument, useStores } from '../state/stores-context';
 import { hashOf } from './route';
 
@@ -18,6 +23,8 @@ export function MapView({ journeyId }: { journeyId: string }) {
   const loadError = useDocument((s) => s.loadError);
   const blocked = useDocument((s) => (s.blockedSwitch?.wantedId === journeyId ? s.blockedSwitch : null));
   const [snapshotsOpen, setSnapshotsOpen] = useState(false);
+  const votesPanelOpen = useWorkshop((s) => s.votesPanelOpen);
+  useWorkshopResetOnMap(journeyId);
 
   useEffect(() => {
     uiStore.getState().clearSelection();
@@ -31,6 +38,7 @@ export function MapView({ journeyId }: { journeyId: string }) {
         {loadState === 'ready' ? <MapTitle /> : <span className="map-title map-title--placeholder" />}
         {loadState === 'ready' && <Toolbar />}
         <div className="topbar__spacer" />
+        {loadState === 'ready' && <WorkshopTools />}
         {loadState === 'ready' && <SaveIndicator />}
         {loadState === 'ready' && (
           <button
@@ -46,15 +54,18 @@ export function MapView({ journeyId }: { journeyId: string }) {
       </header>
       {snapshotsOpen && <SnapshotsDialog journeyId={journeyId} onClose={() => setSnapshotsOpen(false)} />}
       <ConflictBanner />
+      {loadState === 'ready' && <FilterBar />}
       {loadState === 'ready' ? (
-        <div className="map-view__body">
-          <main className="map-view__canvas" aria-label="Journey map">
-            <ReactFlowProvider>
+        <ReactFlowProvider>
+          <div className="map-view__body">
+            <main className="map-view__canvas" aria-label="Journey map">
               <JourneyCanvas />
-            </ReactFlowProvider>
-          </main>
-          <Inspector />
-        </div>
+              <FindBar />
+            </main>
+            {votesPanelOpen && <VotesPanel />}
+            <Inspector />
+          </div>
+        </ReactFlowProvider>
       ) : blocked ? (
         <UnsavedElsewhere journeyId={journeyId} reason={blocked.reason} />
       ) : loadState === 'failed' ? (

@@ -15,7 +15,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
 import { NODE_SIZE, cellAt } from '../../../shared/graph/grid';
 import { useCommands } from '../commands/commands-context';
@@ -28,6 +28,8 @@ import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
 import { PainPointNode } from './PainPointNode';
 import { TouchpointNode } from './TouchpointNode';
 import { useColorScheme } from './use-color-scheme';
+import { useNodeMarks } from './use-node-marks';
+import { useWorkshop } from '../workshop/workshop-store';
 
 /** Defined once at module scope: a new object per render would remount every node. */
 const nodeTypes: NodeTypes = {
@@ -97,14 +99,28 @@ export function JourneyCanvas() {
   const [buildEdges] = useState(createEdgeBuilder);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  // Find and filter marks, and the presentation text scale (renderer/src/workshop).
+  const marks = useNodeMarks({ stages, departments, nodes, edges });
+  // Far out, cards show large names only: the text scale applies from near enough to read them.
+  const textScale = useWorkshop((s) => (far ? 1 : s.textScale));
 
   const flowNodes = useMemo(
-    () => nodeBuilder.build({ stages, departments, nodes, edges, selected: selectedNodes, dragging }),
-    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging],
+    () =>
+      nodeBuilder.build({
+        stages,
+        departments,
+        nodes,
+        edges,
+        selected: selectedNodes,
+        dragging,
+        marks,
+        textScale,
+      }),
+    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging, marks, textScale],
   );
   const flowEdges = useMemo(
-    () => buildEdges({ nodes, edges, selected: selectedEdges, colours: EDGE_COLOURS[scheme] }),
-    [buildEdges, nodes, edges, selectedEdges, scheme],
+    () => buildEdges({ nodes, edges, selected: selectedEdges, colours: EDGE_COLOURS[scheme], marks }),
+    [buildEdges, nodes, edges, selectedEdges, scheme, marks],
   );
 
   useViewportController();
@@ -251,7 +267,8 @@ export function JourneyCanvas() {
 
   return (
     <div
-      className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`}
+      className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}`}
+      style={{ '--text-scale': textScale } as CSSProperties}
       onDoubleClick={onDoubleClick}
     >
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { HANDLE, type PainPointFlowNode } from './flow-types';
+import { VoteButtons } from './VoteButtons';
 
 export const SEVERITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 export const STATUS_LABELS = { open: 'Open', 'in-progress': 'In progress', resolved: 'Resolved' } as const;
@@ -22,6 +23,7 @@ function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>
         <span
           className="pain-note__votes"
           title={`${painPoint.votes} vote${painPoint.votes === 1 ? '' : 's'}`}
+          data-testid="pain-votes"
         >
           <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
             <path d="M5 1.5 9 8H1z" fill="currentColor" />
@@ -32,6 +34,7 @@ function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>
       <div className="pain-note__name" title={painPoint.name}>
         {painPoint.name}
       </div>
+      <VoteButtons id={painPoint.id} name={painPoint.name} votes={painPoint.votes} />
     </div>
   );
 }

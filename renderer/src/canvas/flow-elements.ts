@@ -1,13 +1,6 @@
 import { MarkerType, type XYPosition } from '@xyflow/react';
 import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
-import {
-  LANE_HEADER_WIDTH,
-  NODE_SIZE,
-  STAGE_HEADER_HEIGHT,
-  bandsExtent,
-  departmentLanes,
-  stageColumns,
-} from '../../../shared/graph/grid';
+import { bandsExtent, departmentLanes, stageColumns } from '../../../shared/graph/grid';
 import { isHandoff } from '../../../shared/graph/rules';
 import { laneSelectionId, stageSelectionId } from '../state/ui-store';
 import {
@@ -17,6 +10,8 @@ import {
   type JourneyFlowEdge,
   type JourneyFlowNode,
 } from './flow-types';
+import { edgeDimmed, markClass, type NodeMarks } from './node-marks';
+import { cardSize, laneHeaderWidth, stageHeaderHeight } from './card-size';
 
 /**
  * Turns the document into React Flow nodes and edges. A builder keeps the objects it made last
@@ -60,6 +55,10 @@ export interface NodeInputs {
   selected: ReadonlySet<string>;
   /** Positions of nodes being dragged, ahead of the document. */
   dragging: ReadonlyMap<string, XYPosition>;
+  /** Find and filter marks (node-marks.ts). */
+  marks?: NodeMarks;
+  /** The presentation text scale (card-size.ts); 1 when absent. */
+  textScale?: number;
 }
 
 const NEUTRAL_LANE_COLOUR = '#8391a5';
@@ -82,6 +81,9 @@ export function createNodeBuilder(): NodeBuilder {
 
   function build(input: NodeInputs): JourneyFlowNode[] {
     const { stages, departments, nodes, selected, dragging } = input;
+    const scale = input.textScale ?? 1;
+    const headerHeight = stageHeaderHeight(scale);
+    const laneWidth = laneHeaderWidth(scale);
     const columns = stageColumns(stages);
     const lanes = departmentLanes(departments);
     const width = bandsExtent(columns);
@@ -140,15 +142,17 @@ export function createNodeBuilder(): NodeBuilder {
       const stage = stageById.get(column.id)!;
       const id = stageSelectionId(stage.id);
       const isSelected = selected.has(id);
+      const mark = markClass(input.marks, id);
       out.push(
-        table.get(id, [stage, column.start, index, isSelected], () => ({
+        table.get(id, [stage, column.start, index, isSelected, mark, headerHeight], () => ({
           id,
           type: 'stageHeader',
-          position: { x: column.start, y: -STAGE_HEADER_HEIGHT },
+          position: { x: column.start, y: -headerHeight },
           data: { stage, index },
+          className: mark,
           width: column.size,
-          height: STAGE_HEADER_HEIGHT,
-          measured: { width: column.size, height: STAGE_HEADER_HEIGHT },
+          height: headerHeight,
+          measured: { width: column.size, height: headerHeight },
           selected: isSelected,
           draggable: false,
           connectable: false,
@@ -163,15 +167,17 @@ export function createNodeBuilder(): NodeBuilder {
       const id = laneSelectionId(department.id);
       const isSelected = selected.has(id);
       const count = laneCounts.get(department.id) ?? 0;
+      const mark = markClass(input.marks, id, department.id);
       out.push(
-        table.get(id, [department, lane.start, count, isSelected], () => ({
+        table.get(id, [department, lane.start, count, isSelected, mark, laneWidth], () => ({
           id,
           type: 'laneHeader',
-          position: { x: -LANE_HEADER_WIDTH, y: lane.start },
+          position: { x: -laneWidth, y: lane.start },
           data: { department, count },
-          width: LANE_HEADER_WIDTH,
+          className: mark,
+          width: laneWidth,
           height: lane.size,
-          measured: { width: LANE_HEADER_WIDTH, height: lane.size },
+          measured: { width: laneWidth, height: lane.size },
           selected: isSelected,
           draggable: false,
           connectable: false,
@@ -185,18 +191,21 @@ export function createNodeBuilder(): NodeBuilder {
       const position = dragging.get(node.id);
       const x = position?.x ?? node.x;
       const y = position?.y ?? node.y;
-      const size = measured.get(node.id) ?? NODE_SIZE[node.kind];
+      const drawn = cardSize(node.kind, scale);
+      const size = scale === 1 ? (measured.get(node.id) ?? drawn) : drawn;
+      const mark = markClass(input.marks, node.id);
       if (node.kind === 'touchpoint') {
         const colour = (node.departmentId && colours.get(node.departmentId)) || NEUTRAL_LANE_COLOUR;
         const painCount = painCounts.get(node.id) ?? 0;
         out.push(
-          table.get(node.id, [node, x, y, isSelected, colour, painCount], () => ({
+          table.get(node.id, [node, x, y, isSelected, colour, painCount, mark, drawn], () => ({
             id: node.id,
             type: 'touchpoint',
+            className: mark,
             position: { x, y },
             data: { touchpoint: node, colour, painCount },
-            width: NODE_SIZE.touchpoint.width,
-            height: NODE_SIZE.touchpoint.height,
+            width: drawn.width,
+            height: drawn.height,
             measured: size,
             selected: isSelected,
             deletable: false,
@@ -205,13 +214,14 @@ export function createNodeBuilder(): NodeBuilder {
         );
       } else {
         out.push(
-          table.get(node.id, [node, x, y, isSelected], () => ({
+          table.get(node.id, [node, x, y, isSelected, mark, drawn], () => ({
             id: node.id,
             type: 'painpoint',
+            className: mark,
             position: { x, y },
             data: { painPoint: node },
-            width: NODE_SIZE.painpoint.width,
-            height: NODE_SIZE.painpoint.height,
+            width: drawn.width,
+            height: drawn.height,
             measured: size,
             selected: isSelected,
             deletable: false,
@@ -235,6 +245,7 @@ export interface EdgeInputs {
   edges: readonly FlowEdge[];
   selected: ReadonlySet<string>;
   colours: EdgeColours;
+  marks?: NodeMarks;
 }
 
 export interface EdgeColours {
@@ -254,10 +265,11 @@ export function createEdgeBuilder() {
       if (!source || !target) continue;
       const isSelected = input.selected.has(edge.id);
       const handoff = isHandoff(edge, nodesById);
+      const dim = edgeDimmed(input.marks, edge.sourceId, edge.targetId) ? ' is-dimmed' : '';
       out.push(
         table.get(
           edge.id,
-          [edge, handoff, isSelected, input.colours, source.kind, target.kind],
+          [edge, handoff, isSelected, input.colours, source.kind, target.kind, dim],
           (): JourneyFlowEdge => {
             if (edge.kind === 'attachment') {
               return {
@@ -267,7 +279,7 @@ export function createEdgeBuilder() {
                 sourceHandle: source.kind === 'painpoint' ? HANDLE.attachOut : HANDLE.flowOut,
                 targetHandle: HANDLE.flowIn,
                 type: 'attachment',
-                className: 'edge-attachment',
+                className: `edge-attachment${dim}`,
                 selected: isSelected,
                 deletable: false,
                 data: { kind: edge.kind, handoff: false },
@@ -288,7 +300,7 @@ export function createEdgeBuilder() {
               sourceHandle: HANDLE.flowOut,
               targetHandle: HANDLE.flowIn,
               type: 'smoothstep',
-              className: handoff ? 'edge-flow edge-handoff' : 'edge-flow',
+              className: `${handoff ? 'edge-flow edge-handoff' : 'edge-flow'}${dim}`,
               markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
               selected: isSelected,
               deletable: false,

@@ -97,6 +97,8 @@ export function shortcutMatches(shortcut: Shortcut, event: KeyboardEvent): boole
   ) {
     return false;
   }
+  // A declared Shift must match for any key ("Ctrl+Shift+=" is not "Ctrl+=").
+  if (shortcut.shift !== undefined && shortcut.shift !== event.shiftKey) return false;
   if (event.altKey) return false;
   return event.key.toLowerCase() === shortcut.key.toLowerCase();
 }

@@ -3,6 +3,7 @@ import type { TemplateId } from '../../../shared/api/contract';
 import { LIBRARY_ROUTE } from '../app/route';
 import { addDepartment, addPainPoint, addStage, addTouchpoint, deleteSelection } from '../state/map-edits';
 import { laneSelectionId, selectionIn, stageSelectionId } from '../state/ui-store';
+import { workshopCommands } from './workshop-commands';
 import {
   createCommandRegistry,
   type Command,
@@ -192,7 +193,7 @@ export const journeyCommands: readonly Command[] = [
   {
     id: 'view.fit',
     label: 'Fit view',
-    shortcuts: [{ key: '0', mod: true }],
+    shortcuts: [{ key: '0', mod: true, shift: false }],
     menuAccelerator: true,
     enabled: canvasShown,
     run: (ctx) => ctx.viewport?.fit(),
@@ -202,7 +203,7 @@ export const journeyCommands: readonly Command[] = [
     label: 'Zoom in',
     shortcuts: [
       { key: '=', mod: true },
-      { key: '+', mod: true },
+      { key: '+', mod: true, shift: false },
     ],
     menuAccelerator: true,
     enabled: canvasShown,
@@ -211,11 +212,12 @@ export const journeyCommands: readonly Command[] = [
   {
     id: 'view.zoomOut',
     label: 'Zoom out',
-    shortcuts: [{ key: '-', mod: true }],
+    shortcuts: [{ key: '-', mod: true, shift: false }],
     menuAccelerator: true,
     enabled: canvasShown,
     run: (ctx) => ctx.viewport?.zoomOut(),
   },
 ];
 
-export const createJourneyCommandRegistry = (): CommandRegistry => createCommandRegistry(journeyCommands);
+export const createJourneyCommandRegistry = (): CommandRegistry =>
+  createCommandRegistry([...journeyCommands, ...workshopCommands]);
