@@ -42,6 +42,8 @@ import {
   type SqlValue,
   type StageRow,
 } from './journey-rows';
+import { readJourneyOutlines } from './journey-outlines';
+import type { JourneyOutline } from '../../shared/domain/outline';
 
 /**
  * Journey maps in the library database. Statements are prepared once; writes are incremental
@@ -244,6 +246,11 @@ export class JourneyRepository {
   /** Every map, most recently edited first. */
   list(): JourneySummary[] {
     return this.statements.listSummaries.all().map(toJourneySummary);
+  }
+
+  /** Every map's geometry for the library's thumbnails, in one read (journey-outlines.ts). */
+  outlines(): JourneyOutline[] {
+    return this.db.transaction(() => readJourneyOutlines(this.db))();
   }
 
   get(id: string): JourneyDocument {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChangeSet } from '../domain/change-set';
 import { Id, JourneyDocument, JourneySummary, Name } from '../domain/journey';
 import { SnapshotSummary, SnapshotWithDocument } from '../domain/snapshot';
+import { JourneyOutline } from '../domain/outline';
 import type { Result } from './result';
 
 /**
@@ -23,6 +24,7 @@ export type TemplateId = z.infer<typeof TemplateId>;
 export const apiContract = {
   'app.info': method(Empty, z.object({ version: z.string(), transport: z.enum(['electron', 'browser']) })),
   'journeys.list': method(Empty, z.array(JourneySummary)),
+  'journeys.outlines': method(Empty, z.array(JourneyOutline)),
   'journeys.get': method(z.object({ id: Id }).strict(), JourneyDocument),
   'journeys.create': method(
     z

@@ -208,3 +208,72 @@ test('the card text scale grows the cards and is remembered after a reload', asy
   await page.reload();
   await expect(page.getByLabel('Card text size')).toHaveValue('1');
 });
+
+test('the library searches by name as you type, sorts (remembered) and shows a thumbnail of each map', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  for (const name of ['Online store purchase', 'Café visit', 'Contact-centre support case']) {
+    await createFromTemplate(page, name);
+    await page.getByRole('button', { name: 'Back to library' }).click();
+  }
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
+  await page.getByRole('button', { name: 'Back to library' }).click();
+
+  const names = page.getByTestId('journey-card').locator('.journey-card__name');
+  // Newest change first by default.
+  await expect(names).toHaveText([
+    'Untitled journey',
+    'Contact-centre support case',
+    'Café visit',
+    'Online store purchase',
+  ]);
+
+  // Every map has a miniature: its stages, lanes and cards.
+  const thumbnails = page.getByTestId('map-thumbnail');
+  await expect(thumbnails).toHaveCount(4);
+  const store = page.getByTestId('journey-card').filter({ hasText: 'Online store purchase' });
+  await expect(
+    store.getByRole('img', { name: 'Miniature of Online store purchase: 5 stages, 4 lanes, 21 cards' }),
+  ).toBeVisible();
+  await expect(store.locator('.map-thumb__card--touchpoint')).toHaveCount(15);
+  await expect(store.locator('.map-thumb__card--painpoint')).toHaveCount(6);
+  await expect(store.locator('.map-thumb__column')).toHaveCount(5);
+
+  // Search filters as you type, ignoring case and accents.
+  const search = page.getByRole('searchbox', { name: 'Search maps by name' });
+  await search.fill('CAFE');
+  await expect(names).toHaveText(['Café visit']);
+  await expect(page.getByTestId('library-count')).toHaveText('1 of 4');
+  await search.fill('zzz');
+  await expect(page.getByText('No map has “zzz” in its name.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect(names).toHaveCount(4);
+
+  // Sort by name, by number of touchpoints; the choice is remembered after a reload.
+  const sort = page.getByLabel('Sort by');
+  await sort.selectOption('name');
+  await expect(names).toHaveText([
+    'Café visit',
+    'Contact-centre support case',
+    'Online store purchase',
+    'Untitled journey',
+  ]);
+  await sort.selectOption('touchpoints');
+  await expect(names.last()).toHaveText('Untitled journey');
+  await page.reload();
+  await expect(page.getByLabel('Sort by')).toHaveValue('touchpoints');
+  await expect(names.last()).toHaveText('Untitled journey');
+  await page.getByLabel('Sort by').selectOption('created');
+  await expect(names.first()).toHaveText('Untitled journey');
+
+  // A thumbnail follows the map: a card added there shows in the miniature.
+  await page.getByRole('button', { name: 'Open Untitled journey' }).click();
+  await page.getByRole('button', { name: 'Add touchpoint' }).click();
+  await saved(page);
+  await page.getByRole('button', { name: 'Back to library' }).click();
+  const blank = page.getByTestId('journey-card').filter({ hasText: 'Untitled journey' });
+  await expect(blank.locator('.map-thumb__card--touchpoint')).toHaveCount(1);
+});

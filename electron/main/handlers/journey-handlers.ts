@@ -5,6 +5,7 @@ import type { JourneyRepository } from '../../db/journey-repository';
 type JourneyHandlers = Pick<
   Handlers,
   | 'journeys.list'
+  | 'journeys.outlines'
   | 'journeys.get'
   | 'journeys.create'
   | 'journeys.rename'
@@ -22,6 +23,7 @@ export interface JourneyHandlerDeps {
 export function journeyHandlers({ journeys, newId }: JourneyHandlerDeps): JourneyHandlers {
   return {
     'journeys.list': () => journeys.list(),
+    'journeys.outlines': () => journeys.outlines(),
     'journeys.get': ({ id }) => journeys.get(id),
     'journeys.create': ({ name, template }) => {
       const made = templateContent(template, newId);

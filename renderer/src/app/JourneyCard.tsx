@@ -1,6 +1,8 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { JourneySummary } from '../../../shared/domain/journey';
 import { Icon } from '../panels/Icon';
+import type { JourneyOutline } from '../../../shared/domain/outline';
+import { MapThumbnail } from './MapThumbnail';
 import { formatExactTime, formatRelativeTime } from './relative-time';
 
 const EXCERPT_LENGTH = 160;
@@ -12,6 +14,8 @@ const excerpt = (text: string) => {
 
 interface JourneyCardProps {
   journey: JourneySummary;
+  /** The map's geometry for its thumbnail, once loaded. */
+  outline?: JourneyOutline | undefined;
   now: number;
   onOpen(journey: JourneySummary): void;
   /** Resolves true when the new name was stored. */
@@ -21,7 +25,15 @@ interface JourneyCardProps {
 }
 
 /** One map in the library. The whole card opens the map; its actions sit on top. */
-function JourneyCardComponent({ journey, now, onOpen, onRename, onDuplicate, onDelete }: JourneyCardProps) {
+function JourneyCardComponent({
+  journey,
+  outline,
+  now,
+  onOpen,
+  onRename,
+  onDuplicate,
+  onDelete,
+}: JourneyCardProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(journey.name);
   const [error, setError] = useState<string | null>(null);
@@ -66,6 +78,9 @@ function JourneyCardComponent({ journey, now, onOpen, onRename, onDuplicate, onD
   const description = excerpt(journey.description);
   return (
     <li className="journey-card" data-testid="journey-card">
+      <div className="journey-card__thumb">
+        {outline ? <MapThumbnail outline={outline} name={journey.name} /> : null}
+      </div>
       <div className="journey-card__head">
         {renaming ? (
           <div className="journey-card__rename">

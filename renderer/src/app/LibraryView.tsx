@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JourneySummary } from '../../../shared/domain/journey';
 import { useCommand, useCommands } from '../commands/commands-context';
 import { ConfirmDialog } from '../panels/ConfirmDialog';
 import { Icon } from '../panels/Icon';
 import { JourneyCard } from './JourneyCard';
+import { LibraryControls, useLibrarySort, useOutlines } from './LibraryControls';
+import { orderLibrary } from './library-order';
 import { useNow } from './relative-time';
 
 const newestFirst = (a: JourneySummary, b: JourneySummary) =>
@@ -21,6 +23,12 @@ export function LibraryView() {
   const now = useNow();
   const newBlank = useCommand('map.new');
   const newFromTemplate = useCommand('map.newFromSample');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useLibrarySort();
+  // Thumbnails: every map's outline in one call, read again when the list gains a map.
+  const [outlinesVersion, setOutlinesVersion] = useState(0);
+  const outlines = useOutlines(api, outlinesVersion);
+  const shown = useMemo(() => (journeys ? orderLibrary(journeys, query, sort) : []), [journeys, query, sort]);
 
   const report = useCallback(
     (what: string, error: unknown) => uiStore.getState().notify(`${what}: ${messageOf(error)}`, 'error'),
@@ -72,6 +80,7 @@ export function LibraryView() {
     try {
       const copy = await api.call('journeys.duplicate', { id: journey.id });
       setJourneys((list) => (list ? [copy, ...list].sort(newestFirst) : [copy]));
+      setOutlinesVersion((v) => v + 1);
     } catch (error) {
       report(`Couldn't duplicate “${journey.name}”`, error);
     } finally {
@@ -163,22 +172,40 @@ export function LibraryView() {
           </div>
         ) : (
           <>
-            <h2 className="library__section-title">
-              Your maps <span className="library__count">{journeys.length}</span>
-            </h2>
-            <ul className="journey-list">
-              {journeys.map((journey) => (
-                <JourneyCard
-                  key={journey.id}
-                  journey={journey}
-                  now={now}
-                  onOpen={open}
-                  onRename={rename}
-                  onDuplicate={duplicate}
-                  onDelete={setDeleting}
-                />
-              ))}
-            </ul>
+            <div className="library__list-head">
+              <h2 className="library__section-title">
+                Your maps{' '}
+                <span className="library__count" data-testid="library-count">
+                  {shown.length === journeys.length
+                    ? journeys.length
+                    : `${shown.length} of ${journeys.length}`}
+                </span>
+              </h2>
+              <LibraryControls query={query} onQuery={setQuery} sort={sort} onSort={setSort} />
+            </div>
+            {shown.length === 0 ? (
+              <div className="library__no-match">
+                <p>No map has “{query.trim()}” in its name.</p>
+                <button type="button" className="button button--small" onClick={() => setQuery('')}>
+                  Clear search
+                </button>
+              </div>
+            ) : (
+              <ul className="journey-list">
+                {shown.map((journey) => (
+                  <JourneyCard
+                    key={journey.id}
+                    journey={journey}
+                    outline={outlines.get(journey.id)}
+                    now={now}
+                    onOpen={open}
+                    onRename={rename}
+                    onDuplicate={duplicate}
+                    onDelete={setDeleting}
+                  />
+                ))}
+              </ul>
+            )}
           </>
         )}
       </main>
