@@ -22,6 +22,7 @@ import { createHandlerTable } from './handlers/handler-table';
 import { createSenderCheck, registerIpcTransport } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { isSafeExternalUrl } from './navigation-policy';
+import { isPermissionAllowed } from './permission-policy';
 import { contentSecurityPolicy, readRendererFile } from './renderer-files';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
 
@@ -46,8 +47,13 @@ let mainWindow: BrowserWindow | null = null;
 let quitting = false;
 
 function hardenSession(ses: Session) {
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Only the clipboard, only for our own app:// pages; every other permission is denied.
+  ses.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
   if (devServerUrl) {
     // The dev server's pages get the same policy as the packaged app, relaxed only for hot reload.
     ses.webRequest.onHeadersReceived((details, callback) => {

@@ -57,7 +57,23 @@ export function buildMenuTemplate(options: {
         { role: 'paste' },
         { role: 'delete' },
         { type: 'separator' },
-        { role: 'selectAll' },
+        command('Select All', 'selection.selectAll', 'CmdOrCtrl+A'),
+        command('Duplicate', 'selection.duplicate', 'CmdOrCtrl+D'),
+        {
+          label: 'Align and Distribute',
+          submenu: [
+            command('Align Left', 'arrange.alignLeft'),
+            command('Align Centre', 'arrange.alignCenter'),
+            command('Align Right', 'arrange.alignRight'),
+            command('Align Top', 'arrange.alignTop'),
+            command('Align Middle', 'arrange.alignMiddle'),
+            command('Align Bottom', 'arrange.alignBottom'),
+            { type: 'separator' },
+            command('Distribute Horizontally', 'arrange.distributeHorizontally'),
+            command('Distribute Vertically', 'arrange.distributeVertically'),
+          ],
+        },
+        command('Tidy', 'arrange.tidy'),
       ],
     },
     {
@@ -66,6 +82,7 @@ export function buildMenuTemplate(options: {
         command('Fit Map to Window', 'view.fit', 'CmdOrCtrl+0'),
         command('Zoom In on Map', 'view.zoomIn', 'CmdOrCtrl+='),
         command('Zoom Out of Map', 'view.zoomOut', 'CmdOrCtrl+-'),
+        command('Zoom to Stage', 'view.zoomToStage'),
         { type: 'separator' },
         // Card text for a projector (the renderer's presentation text scale, remembered).
         command('Larger Card Text', 'view.textLarger', 'CmdOrCtrl+Shift+='),
@@ -99,7 +116,11 @@ export function buildMenuTemplate(options: {
     },
     {
       role: 'help',
-      submenu: [{ role: 'about', label: `About ${appName}` }],
+      submenu: [
+        command('Keyboard Shortcuts', 'help.shortcuts'),
+        { type: 'separator' },
+        { role: 'about', label: `About ${appName}` },
+      ],
     },
   );
   return template;

@@ -8,6 +8,7 @@ import './styles/map.css';
 import './styles/canvas.css';
 import './styles/inspector.css';
 import './styles/workshop.css';
+import './styles/commands.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

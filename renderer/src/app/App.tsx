@@ -7,6 +7,7 @@ import { CommandsContext, useCommandShortcuts, type Commands } from '../commands
 import { createJourneyCommandRegistry } from '../commands/journey-commands';
 import { ConfirmHost } from '../panels/ConfirmDialog';
 import { Notices } from '../panels/Notices';
+import { ShortcutsHost } from '../panels/ShortcutsDialog';
 import { createDocumentStore } from '../state/document-store';
 import { StoresContext, useStores, useUi, type Stores } from '../state/stores-context';
 import { createUiStore } from '../state/ui-store';
@@ -64,9 +65,10 @@ function createServices(bridge: ApiBridge, kind: 'electron' | 'browser'): Studio
 }
 
 /** Menu commands that act on the text field being edited, if there is one, before the map. */
-const TEXT_FIELD_COMMANDS: ReadonlyMap<string, 'undo' | 'redo'> = new Map([
+const TEXT_FIELD_COMMANDS: ReadonlyMap<string, 'undo' | 'redo' | 'selectAll'> = new Map([
   ['edit.undo', 'undo'],
   ['edit.redo', 'redo'],
+  ['selection.selectAll', 'selectAll'],
 ]);
 
 /** The app once it can reach the API: stores, commands, routing, and the unload guard. */
@@ -165,6 +167,7 @@ function Shell() {
       )}
       {templateChooserOpen && <TemplateChooser onClose={() => uiStore.getState().closeTemplateChooser()} />}
       <ConfirmHost request={confirm} onClose={() => uiStore.getState().closeConfirm()} />
+      <ShortcutsHost />
     </div>
   );
 }

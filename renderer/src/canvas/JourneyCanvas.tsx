@@ -2,6 +2,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   useConnection,
   useReactFlow,
   useStore as useFlowStore,
@@ -27,6 +28,8 @@ import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow
 import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
 import { PainPointNode } from './PainPointNode';
 import { TouchpointNode } from './TouchpointNode';
+import { ContextMenuHost } from '../panels/ContextMenu';
+import { useCanvasCommands } from './use-canvas-commands';
 import { useColorScheme } from './use-color-scheme';
 import { useNodeMarks } from './use-node-marks';
 import { useWorkshop } from '../workshop/workshop-store';
@@ -71,6 +74,8 @@ const NO_POSITIONS: ReadonlyMap<string, XYPosition> = new Map();
 const FIT_PADDING = { top: '28px', left: '28px', right: '28px', bottom: '128px' } as const;
 const FIT_OPTIONS = { padding: FIT_PADDING, duration: 0 } as const;
 const LARGE_MAP = 250;
+/** Shift-click adds to the selection (as do Ctrl and Cmd); Shift-drag on the pane draws a box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FAR_ZOOM = 0.42;
 
 /**
@@ -124,6 +129,7 @@ export function JourneyCanvas() {
   );
 
   useViewportController();
+  const contextMenus = useCanvasCommands();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -287,6 +293,9 @@ export function JourneyCanvas() {
         edgesReconnectable={false}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
+        {...contextMenus}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionMode={SelectionMode.Partial}
         fitView
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.05}
@@ -310,6 +319,7 @@ export function JourneyCanvas() {
           style={{ width: 168, height: 104 }}
         />
       </ReactFlow>
+      <ContextMenuHost />
     </div>
   );
 }

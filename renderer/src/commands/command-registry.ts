@@ -53,6 +53,11 @@ export interface Command {
    * and redo there are the field's own.
    */
   skipWhileTyping?: boolean;
+  /**
+   * The browser owns the key and fires the DOM event the command's listener answers (Ctrl+C fires
+   * `copy`): the shortcut is shown, but the keyboard handler never takes it.
+   */
+  nativeShortcut?: boolean;
   enabled(ctx: CommandContext): boolean;
   run(ctx: CommandContext): void | Promise<void>;
 }
@@ -133,7 +138,7 @@ export function commandForKey(
 ): Command | null {
   const typing = isTypingTarget(event.target);
   for (const command of registry.all()) {
-    if (!command.shortcuts) continue;
+    if (!command.shortcuts || command.nativeShortcut) continue;
     if (typing && command.skipWhileTyping) continue;
     for (const shortcut of command.shortcuts) {
       if (command.menuAccelerator && ctx.transport === 'electron' && !shortcut.notInMenu) continue;

@@ -10,17 +10,19 @@ import {
   type CommandContext,
   type CommandRegistry,
 } from './command-registry';
+import { selectionCommands } from './selection-commands';
 
 /** The commands of Journey Studio: the menu, the toolbar and the keyboard all run these. */
 
-const mapOpen = (ctx: CommandContext) => {
+export const mapOpen = (ctx: CommandContext) => {
   const route = ctx.uiStore.getState().route;
   const { doc, journeyId } = ctx.documentStore.getState();
   return route.name === 'map' && doc !== null && journeyId === route.id;
 };
 
 /** A map or a snapshot of one is on screen: the view commands (fit, zoom) apply to either. */
-const canvasShown = (ctx: CommandContext) => mapOpen(ctx) || ctx.uiStore.getState().route.name === 'snapshot';
+export const canvasShown = (ctx: CommandContext) =>
+  mapOpen(ctx) || ctx.uiStore.getState().route.name === 'snapshot';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -220,4 +222,4 @@ export const journeyCommands: readonly Command[] = [
 ];
 
 export const createJourneyCommandRegistry = (): CommandRegistry =>
-  createCommandRegistry([...journeyCommands, ...workshopCommands]);
+  createCommandRegistry([...journeyCommands, ...workshopCommands, ...selectionCommands]);

@@ -33,6 +33,7 @@ const PATHS = {
   filter: 'M3 4.5h14l-5.5 6.5v5l-3-1.5v-3.5z',
   votes: 'M4 16.5V11M8 16.5V6M12 16.5V8.5M16 16.5V3.5',
   text: 'M3.5 6V4h9v2M8 4v12M6 16h4M12.5 10.5V9.5h5v1M15 9.5V16M13.8 16h2.4',
+  keyboard: 'M2.5 5.5h15v9h-15zM5.5 8.5h1M9.5 8.5h1M13.5 8.5h1M6.5 11.5h7',
   sparkle: 'M10 3v4M10 13v4M3 10h4M13 10h4M5.5 5.5l2 2M12.5 12.5l2 2M14.5 5.5l-2 2M7.5 12.5l-2 2',
 } as const;
 

@@ -20,6 +20,9 @@ export function Toolbar() {
         <CommandButton command="view.fit" icon="fit" iconOnly />
         <CommandButton command="selection.delete" icon="trash" iconOnly tone="danger" />
       </div>
+      <div className="toolbar__group">
+        <CommandButton command="help.shortcuts" icon="keyboard" iconOnly />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
+import { dispatch } from '../../../../shared/api/dispatch';
+import { buildMenuTemplate } from '../../../../electron/main/menu';
+import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
+import { createApiClient } from '../../../../renderer/src/api/client';
+import { commandForKey, type CommandContext } from '../../../../renderer/src/commands/command-registry';
+import { commandUi } from '../../../../renderer/src/commands/command-ui';
+import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
+import { copyText, pasteText } from '../../../../renderer/src/commands/selection-commands';
+import { createDocumentStore } from '../../../../renderer/src/state/document-store';
+import { createUiStore } from '../../../../renderer/src/state/ui-store';
+import { comparable, openSampleMap } from '../state/journey-fixtures';
+
+/**
+ * The selection, clipboard and arrange commands against the real API over a temp library: each
+ * is one undo step, and what it does reaches the database.
+ */
+
+async function openContext() {
+  const { repo, snapshots, id } = await openSampleMap();
+  const handlers = createHandlerTable({ journeys: repo, snapshots, version: '0.1.0', transport: 'browser' });
+  const bridge = {
+    invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
+    on: () => () => {},
+  } as unknown as ApiBridge;
+  const api = createApiClient(bridge);
+  const documentStore = createDocumentStore(api, { debounceMs: 0 });
+  const uiStore = createUiStore();
+  uiStore.getState().setRoute({ name: 'map', id });
+  await documentStore.getState().load(id);
+  const ctx: CommandContext = {
+    api,
+    transport: 'browser',
+    documentStore,
+    uiStore,
+    viewport: null,
+    attachViewport: () => () => {},
+    navigate: (route) => uiStore.getState().setRoute(route),
+  };
+  return { ctx, repo, id, registry: createJourneyCommandRegistry() };
+}
+
+const key = (name: string, ctrl = false) =>
+  ({
+    key: name,
+    ctrlKey: ctrl,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    target: null,
+  }) as unknown as KeyboardEvent;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  commandUi.setState({ shortcutsOpen: false, menu: null, anchor: null, canvas: null });
+});
+
+describe('selection commands', () => {
+  it('select all, duplicate, align and tidy are each one undo step, and reach the database', async () => {
+    const { ctx, registry, repo, id } = await openContext();
+    const doc = () => ctx.documentStore.getState().doc!;
+    const initial = comparable(doc());
+
+    await registry.run('selection.selectAll', ctx);
+    expect(ctx.uiStore.getState().selection.nodes).toHaveLength(doc().nodes.length);
+
+    const three = doc()
+      .nodes.filter((n) => n.kind === 'touchpoint')
+      .slice(0, 3)
+      .map((n) => n.id);
+    ctx.uiStore.getState().select({ nodes: three, edges: [] });
+    await registry.run('selection.duplicate', ctx);
+    expect(doc().nodes).toHaveLength(initial.nodes.length + 3);
+    // The copies are selected: align them.
+    const copies = ctx.uiStore.getState().selection.nodes;
+    expect(copies.filter((c) => three.includes(c))).toEqual([]);
+    await registry.run('arrange.alignTop', ctx);
+    expect(
+      new Set(
+        doc()
+          .nodes.filter((n) => copies.includes(n.id))
+          .map((n) => n.y),
+      ).size,
+    ).toBe(1);
+    ctx.uiStore.getState().clearSelection();
+    await registry.run('arrange.tidy', ctx);
+    expect(ctx.documentStore.getState().undoStack).toHaveLength(3);
+
+    await ctx.documentStore.getState().flush();
+    expect(comparable(repo.get(id))).toEqual(comparable(doc()));
+    for (let i = 0; i < 3; i++) await registry.run('edit.undo', ctx);
+    await ctx.documentStore.getState().flush();
+    expect(comparable(doc())).toEqual(initial);
+    expect(comparable(repo.get(id))).toEqual(initial);
+  });
+
+  it('align needs two cards and distribute three', async () => {
+    const { ctx, registry } = await openContext();
+    const ids = ctx.documentStore.getState().doc!.nodes.map((n) => n.id);
+    ctx.uiStore.getState().select({ nodes: ids.slice(0, 2), edges: [] });
+    expect(registry.get('arrange.alignLeft')!.enabled(ctx)).toBe(true);
+    expect(registry.get('arrange.distributeHorizontally')!.enabled(ctx)).toBe(false);
+    ctx.uiStore.getState().select({ nodes: ids.slice(0, 1), edges: [] });
+    expect(registry.get('arrange.alignLeft')!.enabled(ctx)).toBe(false);
+  });
+
+  it('a bad clipboard envelope changes nothing and says why; pasted cards are one undo step', async () => {
+    const { ctx } = await openContext();
+    const state = () => ctx.documentStore.getState();
+    const two = state()
+      .doc!.nodes.slice(0, 2)
+      .map((n) => n.id);
+    ctx.uiStore.getState().select({ nodes: two, edges: [] });
+    const text = copyText(ctx)!;
+    const before = state().doc;
+    pasteText(ctx, text.replace('"version": 1', '"version": 9'), null);
+    expect(state().doc).toBe(before);
+    expect(ctx.uiStore.getState().notices.at(-1)).toMatchObject({ tone: 'error' });
+    expect(ctx.uiStore.getState().notices.at(-1)!.text).toMatch(/version 9/);
+
+    pasteText(ctx, text, null);
+    expect(state().doc!.nodes).toHaveLength(before!.nodes.length + 2);
+    expect(state().undoStack).toHaveLength(1);
+    pasteText(ctx, 'Ad\nFlyer\nPoster', { x: 10, y: 10 });
+    expect(state().doc!.nodes.filter((n) => ['Ad', 'Flyer', 'Poster'].includes(n.name))).toHaveLength(3);
+    expect(state().undoStack).toHaveLength(2);
+  });
+
+  it('leave Ctrl+C, X and V to the browser, and open the shortcuts on "?"', async () => {
+    vi.stubGlobal('navigator', { platform: 'Linux x86_64', userAgent: 'test' });
+    vi.stubGlobal('HTMLElement', class {});
+    const { ctx, registry } = await openContext();
+    ctx.uiStore.getState().select({ nodes: [ctx.documentStore.getState().doc!.nodes[0]!.id], edges: [] });
+    for (const letter of ['c', 'x', 'v']) expect(commandForKey(registry, ctx, key(letter, true))).toBeNull();
+    expect(commandForKey(registry, ctx, key('a', true))?.id).toBe('selection.selectAll');
+    expect(commandForKey(registry, ctx, key('d', true))?.id).toBe('selection.duplicate');
+    const help = commandForKey(registry, ctx, key('?'));
+    expect(help?.id).toBe('help.shortcuts');
+    await registry.run('help.shortcuts', ctx);
+    expect(commandUi.getState().shortcutsOpen).toBe(true);
+  });
+});
+
+describe('the Electron menu', () => {
+  it('sends only commands the registry has', () => {
+    const ids = new Set(
+      createJourneyCommandRegistry()
+        .all()
+        .map((c) => c.id),
+    );
+    const sent: string[] = [];
+    const template = buildMenuTemplate({
+      isMac: false,
+      appName: 'Journey Studio',
+      isDev: false,
+      sendCommand: (c) => sent.push(c),
+    });
+    const clickAll = (items: unknown[]) => {
+      for (const item of items as { click?: () => void; submenu?: unknown[] }[]) {
+        item.click?.();
+        if (Array.isArray(item.submenu)) clickAll(item.submenu);
+      }
+    };
+    clickAll(template);
+    for (const id of [
+      'selection.selectAll',
+      'selection.duplicate',
+      'arrange.alignLeft',
+      'arrange.distributeVertically',
+      'arrange.tidy',
+      'view.zoomToStage',
+      'help.shortcuts',
+    ]) {
+      expect(sent).toContain(id);
+    }
+    for (const id of sent) expect(ids.has(id), id).toBe(true);
+  });
+});
