@@ -15,7 +15,13 @@ import type { JourneyFlowNode } from './flow-types';
  * the view are.
  */
 
-const PANE_MENU: readonly MenuEntry[] = [
+/** A menu entry: a command id, a separator, or alternatives (the first one registered is shown). */
+type Entry = MenuEntry | readonly string[];
+
+/** Renaming in place on the canvas, where that feature is registered; else in the inspector. */
+const RENAME: Entry = ['node.rename', 'selection.rename'];
+
+const PANE_MENU: readonly Entry[] = [
   'map.addTouchpointHere',
   'map.addPainPointHere',
   '-',
@@ -26,36 +32,41 @@ const PANE_MENU: readonly MenuEntry[] = [
   'arrange.tidy',
 ];
 
-const cardMenu = (several: boolean): MenuEntry[] => [
-  'selection.rename',
+const cardMenu = (several: boolean): Entry[] => [
+  ...(several ? [] : [RENAME]),
   'selection.duplicate',
   '-',
   'clipboard.copy',
   'clipboard.cut',
   'clipboard.paste',
-  ...(several ? (['-', ...ALIGN_COMMAND_IDS] as MenuEntry[]) : []),
+  ...(several ? (['-', ...ALIGN_COMMAND_IDS] as Entry[]) : []),
   '-',
   'arrange.tidy',
   'selection.delete',
 ];
 
-/** Stage and lane commands other features register; listed when present. */
-const STAGE_EXTRAS = [
-  'grid.insertStageBefore',
-  'grid.insertStageAfter',
-  'grid.moveStageLeft',
-  'grid.moveStageRight',
-];
-const LANE_EXTRAS = ['grid.insertLaneAbove', 'grid.insertLaneBelow', 'grid.moveLaneUp', 'grid.moveLaneDown'];
-
-const stageMenu = (): MenuEntry[] => [
+/** Stage and lane commands (insert, move, delete with a choice) are listed once registered. */
+const STAGE_MENU: readonly Entry[] = [
   'view.zoomToStage',
-  'selection.rename',
-  ...STAGE_EXTRAS,
+  ['stage.rename', ...RENAME],
   '-',
-  'selection.delete',
+  'stage.insertBefore',
+  'stage.insertAfter',
+  'stage.moveLeft',
+  'stage.moveRight',
+  '-',
+  ['stage.delete', 'selection.delete'],
 ];
-const laneMenu = (): MenuEntry[] => ['selection.rename', ...LANE_EXTRAS, '-', 'selection.delete'];
+const LANE_MENU: readonly Entry[] = [
+  ['lane.rename', ...RENAME],
+  '-',
+  'lane.insertBefore',
+  'lane.insertAfter',
+  'lane.moveUp',
+  'lane.moveDown',
+  '-',
+  ['lane.delete', 'selection.delete'],
+];
 
 const dialogOpen = () => document.querySelector('dialog[open]') !== null;
 
@@ -65,8 +76,10 @@ export function useCanvasCommands() {
 
   /** The menu for what was clicked, with the commands that exist; no separator at either end. */
   const entries = useCallback(
-    (list: readonly MenuEntry[]) => {
-      const present = list.filter((id) => id === '-' || registry.get(id) !== undefined);
+    (list: readonly Entry[]) => {
+      const present = list
+        .map((entry) => (typeof entry === 'string' ? entry : entry.find((id) => registry.get(id))))
+        .filter((id): id is string => id !== undefined && (id === '-' || registry.get(id) !== undefined));
       return present.filter(
         (id, i) => id !== '-' || (i > 0 && i < present.length - 1 && present[i - 1] !== '-'),
       );
@@ -79,8 +92,8 @@ export function useCanvasCommands() {
       const first = selectionIds[0];
       if (!first) return { label: 'Map', items: entries(PANE_MENU) };
       const kind = parseSelectionId(first).kind;
-      if (kind === 'stage') return { label: 'Stage', items: entries(stageMenu()) };
-      if (kind === 'lane') return { label: 'Lane', items: entries(laneMenu()) };
+      if (kind === 'stage') return { label: 'Stage', items: entries(STAGE_MENU) };
+      if (kind === 'lane') return { label: 'Lane', items: entries(LANE_MENU) };
       const cards = selectionIds.filter((id) => parseSelectionId(id).kind === 'node').length;
       return { label: cards > 1 ? `${cards} cards` : 'Card', items: entries(cardMenu(cards > 1)) };
     },

@@ -205,9 +205,9 @@ export const selectionCommands: readonly Command[] = [
     },
   },
   {
+    // Renames in the inspector; the canvas's in-place rename (F2) takes its place in menus.
     id: 'selection.rename',
     label: 'Rename',
-    shortcuts: [{ key: 'F2' }],
     enabled: (ctx) => editable(ctx) && ctx.uiStore.getState().selection.nodes.length === 1,
     run(ctx) {
       const [id] = ctx.uiStore.getState().selection.nodes;
