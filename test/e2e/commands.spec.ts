@@ -16,6 +16,8 @@ const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText
 const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
 const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
 const menu = (page: Page) => page.getByRole('menu');
+/** The card that has the keyboard focus (focus goes back to it when a menu closes). */
+const flowNodeFocused = (page: Page) => page.locator('.react-flow__node:focus');
 
 async function createFromTemplate(page: Page, name: string) {
   await page.getByRole('button', { name: 'New from template…' }).click();
@@ -78,6 +80,12 @@ test('right-click a card → Duplicate; the menu works from the keyboard too', a
   await expect(menu(page).getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu(page).getByRole('menuitem', { name: /Duplicate/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu(page)).toBeHidden();
+  await expect(flowNodeFocused(page)).toHaveCount(1);
+  // The ContextMenu key does the same.
+  await page.keyboard.press('ContextMenu');
+  await expect(menu(page)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(menu(page)).toBeHidden();
   // Enter runs the focused item: Delete removes the copy.
