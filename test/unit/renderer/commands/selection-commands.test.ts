@@ -123,7 +123,9 @@ describe('selection commands', () => {
     expect(state().doc!.nodes).toHaveLength(before!.nodes.length + 2);
     expect(state().undoStack).toHaveLength(1);
     pasteText(ctx, 'Ad\nFlyer\nPoster', { x: 10, y: 10 });
-    expect(state().doc!.nodes.filter((n) => ['Ad', 'Flyer', 'Poster'].includes(n.name))).toHaveLength(3);
+    expect(
+      state().doc!.nodes.filter((n) => ['Ad', 'Flyer', 'Poster'].includes('name' in n ? n.name : '')),
+    ).toHaveLength(3);
     expect(state().undoStack).toHaveLength(2);
   });
 

@@ -16,7 +16,7 @@ import {
   type ClipboardEnvelope,
 } from '../../../../renderer/src/state/clipboard';
 import { openSampleMap } from './journey-fixtures';
-import { expectValid, named, sampleDoc } from './command-fixtures';
+import { expectValid, nameOf, named, sampleDoc } from './command-fixtures';
 
 const counter = (prefix: string) => {
   let n = 0;
@@ -42,7 +42,7 @@ describe('encodeSelection and decodeClipboard', () => {
     const envelope = copyPair(doc);
     expect(envelope.format).toBe(CLIPBOARD_FORMAT);
     expect(envelope.version).toBe(1);
-    expect(envelope.nodes.map((n) => n.name)).toEqual(['Product page', 'Customer reviews']);
+    expect(envelope.nodes.map(nameOf)).toEqual(['Product page', 'Customer reviews']);
     // Their pain points and arrows to cards left behind stay behind.
     expect(envelope.edges).toHaveLength(1);
     expect(envelope.edges[0]!.kind).toBe('flow');
@@ -76,7 +76,7 @@ describe('encodeSelection and decodeClipboard', () => {
     });
 
     const badName = structuredClone(envelope);
-    badName.nodes[1]!.name = '   ';
+    (badName.nodes[1] as { name: string }).name = '   ';
     expect(decodeClipboard(JSON.stringify(badName))).toMatchObject({
       kind: 'error',
       message: expect.stringMatching(/nodes\[1\]\.name: a name cannot be empty/),
@@ -191,7 +191,7 @@ describe('planPaste', () => {
       changes: plan.changes,
     });
     const stored = repo.get(other.id);
-    expect(stored.nodes.map((n) => n.name).sort()).toEqual(['Customer reviews', 'Product page']);
+    expect(stored.nodes.map(nameOf).sort()).toEqual(['Customer reviews', 'Product page']);
     expect(stored.edges).toHaveLength(1);
     expect(stored).toEqual({ ...applyChanges(targetDoc, plan.changes), journey: stored.journey });
   });
@@ -207,7 +207,7 @@ describe('planTextPaste', () => {
     expectValid(plan.changes);
     const after = applyChanges(doc, plan.changes);
     const made = plan.nodeIds.map((id) => after.nodes.find((n) => n.id === id)!);
-    expect(made.map((n) => n.name)).toEqual(['TV ad', 'Radio ad', 'Flyer']);
+    expect(made.map(nameOf)).toEqual(['TV ad', 'Radio ad', 'Flyer']);
     expect(new Set(made.map((n) => n.y)).size).toBe(1);
     for (const node of made) {
       expect(node.kind).toBe('touchpoint');
@@ -233,7 +233,7 @@ describe('planTextPaste', () => {
     );
     expectValid(plan.changes);
     const node = applyChanges(doc, plan.changes).nodes.find((n) => n.id === plan.nodeIds[0])!;
-    expect(node.name).toHaveLength(199);
+    expect(nameOf(node)).toHaveLength(199);
     expect(node.description).toBe(long);
   });
 });

@@ -21,7 +21,11 @@ export function sampleDoc(prefix = 'id'): JourneyDocument {
   };
 }
 
-export const named = (doc: JourneyDocument, name: string): MapNode => doc.nodes.find((n) => n.name === name)!;
+/** A card's name (free notes, should the map hold any, have none). */
+export const nameOf = (node: MapNode): string => ('name' in node ? node.name : '');
+
+export const named = (doc: JourneyDocument, name: string): MapNode =>
+  doc.nodes.find((n) => nameOf(n) === name)!;
 
 /** Ops the API would accept (the saver's change sets are checked against the same schema). */
 export const expectValid = (changes: Change[]) => {

@@ -6,7 +6,7 @@ import { applyChanges } from '../../../../renderer/src/state/apply-change';
 import { moveNodes } from '../../../../renderer/src/state/map-edits';
 import { layoutCell, tidyPlan } from '../../../../renderer/src/state/tidy';
 import { prng } from './journey-fixtures';
-import { expectValid, named, sampleDoc } from './command-fixtures';
+import { expectValid, nameOf, named, sampleDoc } from './command-fixtures';
 
 const overlap = (a: MapNode, b: MapNode) => {
   const sa = NODE_SIZE[a.kind];
@@ -28,7 +28,8 @@ function expectTidy(before: JourneyDocument, after: JourneyDocument) {
     }
   }
   for (const [i, a] of after.nodes.entries()) {
-    for (const b of after.nodes.slice(i + 1)) expect(overlap(a, b), `${a.name} / ${b.name}`).toBe(false);
+    for (const b of after.nodes.slice(i + 1))
+      expect(overlap(a, b), `${nameOf(a)} / ${nameOf(b)}`).toBe(false);
   }
 }
 
