@@ -75,7 +75,11 @@ function ContextMenu({ menu }: { menu: OpenMenu }) {
     const onPointerDown = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) close(false);
     };
-    const onAway = () => close(false);
+    const onAway = (event: Event) => {
+      // Scrolling a long menu is not leaving it.
+      if (event.type === 'wheel' && ref.current?.contains(event.target as Node)) return;
+      close(false);
+    };
     // Escape closes the menu even when the focus is not in it (a click left it elsewhere).
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'Escape' || ref.current?.contains(document.activeElement)) return;
