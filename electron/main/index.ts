@@ -15,6 +15,7 @@ import {
 } from 'electron';
 import { closeLibraryDatabase, openLibraryDatabase } from '../db/connection';
 import { JourneyRepository } from '../db/journey-repository';
+import { MetricsAnalysis } from '../db/metrics-analysis';
 import { SnapshotRepository } from '../db/snapshot-repository';
 import { LIBRARY_FILE_NAME } from '../web/user-data-path';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-protocol';
@@ -182,6 +183,7 @@ async function start() {
   const handlers = createHandlerTable({
     journeys,
     snapshots: new SnapshotRepository(db, journeys),
+    metrics: new MetricsAnalysis(db),
     version: app.getVersion(),
     transport: 'electron',
     newId: randomUUID,

@@ -83,6 +83,8 @@ export function buildMenuTemplate(options: {
         command('Zoom In on Map', 'view.zoomIn', 'CmdOrCtrl+='),
         command('Zoom Out of Map', 'view.zoomOut', 'CmdOrCtrl+-'),
         command('Zoom to Stage', 'view.zoomToStage'),
+        command('Data Overlay', 'view.dataOverlay'),
+        command('Breakdowns', 'view.breakdowns'),
         { type: 'separator' },
         // Card text for a projector (the renderer's presentation text scale, remembered).
         command('Larger Card Text', 'view.textLarger', 'CmdOrCtrl+Shift+='),

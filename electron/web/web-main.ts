@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeLibraryDatabase, openLibraryDatabase } from '../db/connection';
 import { JourneyRepository } from '../db/journey-repository';
+import { MetricsAnalysis } from '../db/metrics-analysis';
 import { SnapshotRepository } from '../db/snapshot-repository';
 import { createHandlerTable } from '../main/handlers/handler-table';
 import { defaultUserDataDir, LIBRARY_FILE_NAME } from './user-data-path';
@@ -41,6 +42,7 @@ async function main() {
   const handlers = createHandlerTable({
     journeys,
     snapshots: new SnapshotRepository(db, journeys),
+    metrics: new MetricsAnalysis(db),
     version: __APP_VERSION__,
     transport: 'browser',
   });

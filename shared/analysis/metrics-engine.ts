@@ -605,6 +605,7 @@ export function computeTouchpointDetail(
     }
     metrics.push({
       key: setting.key,
+      kind: definition.kind,
       label: definition.label,
       unit: definition.unit,
       direction: definition.direction,

@@ -1,8 +1,24 @@
 import { z } from 'zod';
 import { ChangeSet } from '../domain/change-set';
 import { Id, JourneyDocument, JourneySummary, Name } from '../domain/journey';
+import {
+  BreakdownsResult,
+  CommentsRequest,
+  CommentsResult,
+  GranularitySchema,
+  MetricSetting,
+  MetricSettings,
+  MetricSettingsPatch,
+  MinN,
+  OverlayRequest,
+  OverlayResult,
+  PeriodChoice,
+  TouchpointDetail,
+  TouchpointDetailRequest,
+} from '../domain/metrics-analysis';
 import { SnapshotSummary, SnapshotWithDocument } from '../domain/snapshot';
 import { JourneyOutline } from '../domain/outline';
+import { MetricKey } from '../metrics/definitions';
 import type { Result } from './result';
 
 /**
@@ -47,6 +63,30 @@ export const apiContract = {
     z.object({ journeyId: Id, revision: z.number().int(), updatedAt: z.string(), before: SnapshotSummary }),
   ),
   'snapshots.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'metrics.settings': method(z.object({ journeyId: Id }).strict(), MetricSettings),
+  'metrics.updateMetric': method(
+    z.object({ journeyId: Id, key: MetricKey, patch: MetricSettingsPatch }).strict(),
+    MetricSetting,
+  ),
+  'metrics.setMinN': method(z.object({ journeyId: Id, minN: MinN }).strict(), MetricSettings),
+  'metrics.overlay': method(OverlayRequest, OverlayResult),
+  'metrics.breakdowns': method(
+    z
+      .object({
+        journeyId: Id,
+        granularity: GranularitySchema.default('quarter'),
+        period: PeriodChoice.default('latest'),
+        minN: MinN.optional(),
+      })
+      .strict(),
+    BreakdownsResult,
+  ),
+  'metrics.touchpointDetail': method(TouchpointDetailRequest, TouchpointDetail),
+  'metrics.comments': method(CommentsRequest, CommentsResult),
+  'metrics.loadSample': method(
+    z.object({ journeyId: Id }).strict(),
+    z.object({ datasetId: Id, responses: z.number().int(), comments: z.number().int() }),
+  ),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MetricDefinition, MetricFamily, MetricKey } from '../metrics/definitions';
+import { MetricDefinition, MetricFamily, MetricKey, MetricKind } from '../metrics/definitions';
 import { Id } from './journey';
 
 /**
@@ -198,6 +198,7 @@ export const TouchpointDetail = z.object({
   metrics: z.array(
     z.object({
       key: MetricKey,
+      kind: MetricKind,
       label: z.string(),
       unit: z.string(),
       direction: z.enum(['higher-is-better', 'lower-is-better']),

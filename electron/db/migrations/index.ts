@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { initialSchema } from './001-initial-schema';
 import { snapshots } from './002-snapshots';
 import { metricsData } from './003-metrics-data';
+import { analysisSettings } from './004-analysis-settings';
 
 /**
  * The library database's schema history, oldest first.
@@ -28,4 +29,9 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema, snapshots, metricsData]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  initialSchema,
+  snapshots,
+  metricsData,
+  analysisSettings,
+]);

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api/dispatch';
 import type { JourneyRepository } from '../../db/journey-repository';
+import type { MetricsAnalysis } from '../../db/metrics-analysis';
 import type { SnapshotRepository } from '../../db/snapshot-repository';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
 import { journeyHandlers } from './journey-handlers';
+import { metricsHandlers } from './metrics-handlers';
 import { snapshotHandlers } from './snapshot-handlers';
 
 export interface HandlerTableDeps extends AppHandlerDeps {
   journeys: JourneyRepository;
   snapshots: SnapshotRepository;
+  metrics: MetricsAnalysis;
   newId?: () => string;
 }
 
@@ -23,5 +26,6 @@ export function createHandlerTable(deps: HandlerTableDeps): Handlers {
     ...appHandlers(deps),
     ...journeyHandlers({ journeys: deps.journeys, newId }),
     ...snapshotHandlers({ snapshots: deps.snapshots }),
+    ...metricsHandlers({ metrics: deps.metrics }),
   } satisfies Handlers;
 }

@@ -18,6 +18,7 @@ const TABLES = [
   'departments',
   'edges',
   'import_presets',
+  'journey_analysis_settings',
   'journey_metrics',
   'journeys',
   'nodes',

@@ -7,6 +7,7 @@ import { dispatch, type Handlers } from '../../../../shared/api/dispatch';
 import type { JourneyDocument } from '../../../../shared/domain/journey';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
+import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 
@@ -21,6 +22,7 @@ beforeEach(async () => {
   handlers = createHandlerTable({
     journeys,
     snapshots: new SnapshotRepository(db, journeys),
+    metrics: new MetricsAnalysis(db),
     version: '0.1.0',
     transport: 'browser',
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
+import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../../electron/web/web-host';
@@ -49,6 +50,7 @@ describe('browser-mode host', () => {
       handlers: createHandlerTable({
         journeys,
         snapshots: new SnapshotRepository(db, journeys),
+        metrics: new MetricsAnalysis(db),
         version: '1.2.3',
         transport: 'browser',
       }),

@@ -16,8 +16,14 @@ import { openSampleMap } from '../state/journey-fixtures';
 
 /** The commands' context on the sample map, opened as the app opens it. */
 async function openContext(transport: CommandContext['transport'] = 'browser') {
-  const { repo, snapshots, id } = await openSampleMap();
-  const handlers = createHandlerTable({ journeys: repo, snapshots, version: '0.1.0', transport: 'browser' });
+  const { repo, snapshots, metrics, id } = await openSampleMap();
+  const handlers = createHandlerTable({
+    journeys: repo,
+    snapshots,
+    metrics,
+    version: '0.1.0',
+    transport: 'browser',
+  });
   const bridge = {
     invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
     on: () => () => {},

@@ -56,8 +56,14 @@ async function setup(
     pass: () => Promise<Result<unknown>>,
   ) => Promise<Result<unknown>> | undefined,
 ): Promise<Harness> {
-  const { repo, snapshots, id } = await openSampleMap();
-  const handlers = createHandlerTable({ journeys: repo, snapshots, version: '0.1.0', transport: 'browser' });
+  const { repo, snapshots, metrics, id } = await openSampleMap();
+  const handlers = createHandlerTable({
+    journeys: repo,
+    snapshots,
+    metrics,
+    version: '0.1.0',
+    transport: 'browser',
+  });
   const saves: ChangeSet[] = [];
   const real: Invoke = (method, args) => dispatch(handlers, method, args);
   const invoke: Invoke = (method, args) => {

@@ -3,6 +3,7 @@ import { onTestFinished } from 'vitest';
 import type { JourneyDocument } from '../../../../shared/domain/journey';
 import { templateContent } from '../../../../shared/templates';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
+import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { openTempLibrary } from '../../../helpers/temp-db';
 
@@ -24,7 +25,8 @@ export async function openSampleMap(ids?: string) {
   const made = templateContent('online-store', newId);
   const { id } = repo.create({ name: made.name, description: made.description, content: made.content });
   const snapshots = new SnapshotRepository(library.db, repo, { newId });
-  return { repo, snapshots, id, doc: repo.get(id) };
+  const metrics = new MetricsAnalysis(library.db);
+  return { repo, snapshots, metrics, id, doc: repo.get(id) };
 }
 
 const byId = <T extends { id: string }>(items: readonly T[]) =>
