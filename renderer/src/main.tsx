@@ -9,6 +9,7 @@ import './styles/canvas.css';
 import './styles/inspector.css';
 import './styles/workshop.css';
 import './styles/commands.css';
+import './styles/overlay.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -2,6 +2,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { useCommand } from '../commands/commands-context';
+import { OverlayToggleButton } from '../overlay/OverlayBar';
+import { OverlayLayer } from '../overlay/OverlayLayer';
 import { Icon } from '../panels/Icon';
 import { Inspector } from '../panels/Inspector';
 import { MapTitle } from '../panels/MapTitle';
@@ -40,6 +42,7 @@ export function MapView({ journeyId }: { journeyId: string }) {
         <div className="topbar__spacer" />
         {loadState === 'ready' && <WorkshopTools />}
         {loadState === 'ready' && <SaveIndicator />}
+        {loadState === 'ready' && <OverlayToggleButton />}
         {loadState === 'ready' && (
           <button
             type="button"
@@ -61,6 +64,7 @@ export function MapView({ journeyId }: { journeyId: string }) {
             <main className="map-view__canvas" aria-label="Journey map">
               <JourneyCanvas />
               <FindBar />
+              <OverlayLayer journeyId={journeyId} />
             </main>
             {votesPanelOpen && <VotesPanel />}
             <Inspector />

@@ -1,17 +1,20 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
+import { StageAggregate } from '../overlay/OverlayBadge';
 import type { GridFlowNode, LaneHeaderFlowNode, StageHeaderFlowNode } from './flow-types';
 
 /** A stage column's header: its name and the customer's goal in it. Selectable, not draggable. */
 function StageHeaderNodeComponent({ data, selected }: NodeProps<StageHeaderFlowNode>) {
-  const { stage, index } = data;
+  const { stage, index, overlay } = data;
   return (
     <div className={`stage-header${selected ? ' is-selected' : ''}`} data-testid="stage-header">
       <div className="stage-header__eyebrow">Stage {index + 1}</div>
       <div className="stage-header__name" title={stage.name}>
         {stage.name}
       </div>
-      {stage.goal ? (
+      {overlay ? (
+        <StageAggregate view={overlay} />
+      ) : stage.goal ? (
         <div className="stage-header__goal" title={stage.goal}>
           {stage.goal}
         </div>

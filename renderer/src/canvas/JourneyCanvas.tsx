@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useState, type CSSProperties, type Mou
 import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
 import { NODE_SIZE, cellAt } from '../../../shared/graph/grid';
 import { useCommands } from '../commands/commands-context';
+import { useOverlayView } from '../overlay/use-overlay';
 import { connectNodes, moveNodes, newTouchpoint } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { AttachmentEdge } from './AttachmentEdge';
@@ -48,8 +49,8 @@ const edgeTypes: EdgeTypes = {
 };
 
 const EDGE_COLOURS: Record<'light' | 'dark', EdgeColours> = {
-  light: { flow: '#5c6778', handoff: '#b45309', selected: '#2457d6' },
-  dark: { flow: '#9aa5b8', handoff: '#fbbf24', selected: '#7aa2ff' },
+  light: { flow: '#5c6778', handoff: '#b45309', selected: '#2457d6', breakdown: '#b42318' },
+  dark: { flow: '#9aa5b8', handoff: '#fbbf24', selected: '#7aa2ff', breakdown: '#ff8a80' },
 };
 
 const MINIMAP_COLOURS: Record<string, string> = {
@@ -108,6 +109,7 @@ export function JourneyCanvas() {
   const marks = useNodeMarks({ stages, departments, nodes, edges });
   // Far out, cards show large names only: the text scale applies from near enough to read them.
   const textScale = useWorkshop((s) => (far ? 1 : s.textScale));
+  const overlay = useOverlayView();
 
   const flowNodes = useMemo(
     () =>
@@ -120,12 +122,21 @@ export function JourneyCanvas() {
         dragging,
         marks,
         textScale,
+        overlay,
       }),
-    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging, marks, textScale],
+    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging, marks, textScale, overlay],
   );
   const flowEdges = useMemo(
-    () => buildEdges({ nodes, edges, selected: selectedEdges, colours: EDGE_COLOURS[scheme], marks }),
-    [buildEdges, nodes, edges, selectedEdges, scheme, marks],
+    () =>
+      buildEdges({
+        nodes,
+        edges,
+        selected: selectedEdges,
+        colours: EDGE_COLOURS[scheme],
+        marks,
+        handoffBreakdowns: overlay?.handoffs,
+      }),
+    [buildEdges, nodes, edges, selectedEdges, scheme, marks, overlay],
   );
 
   useViewportController();

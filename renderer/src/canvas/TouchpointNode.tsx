@@ -1,17 +1,19 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/domain/journey';
+import { OverlayBadge } from '../overlay/OverlayBadge';
 import { ChannelGlyph, EMOTION_LABELS, EmotionFace, formatEmotion } from './Glyphs';
 import { HANDLE, type TouchpointFlowNode } from './flow-types';
 
 /** A touchpoint card: what the customer meets, who owns it, how it feels. */
 function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNode>) {
-  const { touchpoint, colour, painCount } = data;
+  const { touchpoint, colour, painCount, overlay } = data;
   const emotion = formatEmotion(touchpoint.emotion);
   return (
     <div
-      className={`tp-card${selected ? ' is-selected' : ''}`}
+      className={`tp-card${selected ? ' is-selected' : ''}${overlay?.uncertain ? ' is-uncertain' : ''}`}
       data-testid="touchpoint-card"
+      data-overlay-step={overlay ? (overlay.step ?? 'none') : undefined}
       style={{ '--lane-colour': colour } as CSSProperties}
     >
       <Handle type="target" position={Position.Left} id={HANDLE.flowIn} className="handle handle--flow" />
@@ -32,10 +34,14 @@ function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNod
         {touchpoint.name}
       </div>
       <div className="tp-card__bottom">
-        <span className="tp-card__channel">
-          <ChannelGlyph channel={touchpoint.channel} />
-          {CHANNEL_LABELS[touchpoint.channel]}
-        </span>
+        {overlay ? (
+          <OverlayBadge view={overlay} />
+        ) : (
+          <span className="tp-card__channel">
+            <ChannelGlyph channel={touchpoint.channel} />
+            {CHANNEL_LABELS[touchpoint.channel]}
+          </span>
+        )}
         {painCount > 0 && (
           <span
             className="tp-card__pains"

@@ -2,6 +2,7 @@ import { MarkerType, type XYPosition } from '@xyflow/react';
 import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
 import { bandsExtent, departmentLanes, stageColumns } from '../../../shared/graph/grid';
 import { isHandoff } from '../../../shared/graph/rules';
+import type { OverlayView } from '../overlay/overlay-view';
 import { laneSelectionId, stageSelectionId } from '../state/ui-store';
 import {
   GRID_NODE_ID,
@@ -59,6 +60,8 @@ export interface NodeInputs {
   marks?: NodeMarks;
   /** The presentation text scale (card-size.ts); 1 when absent. */
   textScale?: number;
+  /** The data overlay's values, when it is on. */
+  overlay?: OverlayView | null;
 }
 
 const NEUTRAL_LANE_COLOUR = '#8391a5';
@@ -80,7 +83,7 @@ export function createNodeBuilder(): NodeBuilder {
   let laneNodes: readonly MapNode[] | null = null;
 
   function build(input: NodeInputs): JourneyFlowNode[] {
-    const { stages, departments, nodes, selected, dragging } = input;
+    const { stages, departments, nodes, selected, dragging, overlay } = input;
     const scale = input.textScale ?? 1;
     const headerHeight = stageHeaderHeight(scale);
     const laneWidth = laneHeaderWidth(scale);
@@ -143,12 +146,13 @@ export function createNodeBuilder(): NodeBuilder {
       const id = stageSelectionId(stage.id);
       const isSelected = selected.has(id);
       const mark = markClass(input.marks, id);
+      const stageOverlay = overlay?.stages.get(stage.id);
       out.push(
-        table.get(id, [stage, column.start, index, isSelected, mark, headerHeight], () => ({
+        table.get(id, [stage, column.start, index, isSelected, mark, headerHeight, stageOverlay], () => ({
           id,
           type: 'stageHeader',
           position: { x: column.start, y: -headerHeight },
-          data: { stage, index },
+          data: { stage, index, overlay: stageOverlay },
           className: mark,
           width: column.size,
           height: headerHeight,
@@ -197,13 +201,14 @@ export function createNodeBuilder(): NodeBuilder {
       if (node.kind === 'touchpoint') {
         const colour = (node.departmentId && colours.get(node.departmentId)) || NEUTRAL_LANE_COLOUR;
         const painCount = painCounts.get(node.id) ?? 0;
+        const values = overlay ? (overlay.touchpoints.get(node.id) ?? overlay.noData) : undefined;
         out.push(
-          table.get(node.id, [node, x, y, isSelected, colour, painCount, mark, drawn], () => ({
+          table.get(node.id, [node, x, y, isSelected, colour, painCount, mark, drawn, values], () => ({
             id: node.id,
             type: 'touchpoint',
             className: mark,
             position: { x, y },
-            data: { touchpoint: node, colour, painCount },
+            data: { touchpoint: node, colour, painCount, overlay: values },
             width: drawn.width,
             height: drawn.height,
             measured: size,
@@ -246,12 +251,15 @@ export interface EdgeInputs {
   selected: ReadonlySet<string>;
   colours: EdgeColours;
   marks?: NodeMarks;
+  /** Hand-off breakdowns found by the data overlay: edge id → label. */
+  handoffBreakdowns?: ReadonlyMap<string, string> | null;
 }
 
 export interface EdgeColours {
   flow: string;
   handoff: string;
   selected: string;
+  breakdown?: string;
 }
 
 export function createEdgeBuilder() {
@@ -266,10 +274,11 @@ export function createEdgeBuilder() {
       const isSelected = input.selected.has(edge.id);
       const handoff = isHandoff(edge, nodesById);
       const dim = edgeDimmed(input.marks, edge.sourceId, edge.targetId) ? ' is-dimmed' : '';
+      const breakdown = handoff ? input.handoffBreakdowns?.get(edge.id) : undefined;
       out.push(
         table.get(
           edge.id,
-          [edge, handoff, isSelected, input.colours, source.kind, target.kind, dim],
+          [edge, handoff, isSelected, input.colours, source.kind, target.kind, dim, breakdown],
           (): JourneyFlowEdge => {
             if (edge.kind === 'attachment') {
               return {
@@ -289,10 +298,17 @@ export function createEdgeBuilder() {
             }
             const colour = isSelected
               ? input.colours.selected
-              : handoff
-                ? input.colours.handoff
-                : input.colours.flow;
-            const label = handoff ? (edge.label ? `${edge.label} · Hand-off` : 'Hand-off') : edge.label;
+              : breakdown
+                ? (input.colours.breakdown ?? input.colours.handoff)
+                : handoff
+                  ? input.colours.handoff
+                  : input.colours.flow;
+            const handoffLabel = breakdown ?? 'Hand-off';
+            const label = handoff
+              ? edge.label
+                ? `${edge.label} · ${handoffLabel}`
+                : handoffLabel
+              : edge.label;
             return {
               id: edge.id,
               source: edge.sourceId,
@@ -300,13 +316,23 @@ export function createEdgeBuilder() {
               sourceHandle: HANDLE.flowOut,
               targetHandle: HANDLE.flowIn,
               type: 'smoothstep',
-              className: `${handoff ? 'edge-flow edge-handoff' : 'edge-flow'}${dim}`,
+              className: `${
+                breakdown
+                  ? 'edge-flow edge-handoff edge-handoff-breakdown'
+                  : handoff
+                    ? 'edge-flow edge-handoff'
+                    : 'edge-flow'
+              }${dim}`,
               markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
               selected: isSelected,
               deletable: false,
               data: { kind: edge.kind, handoff },
               ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
-              ariaLabel: handoff ? 'Customer path (hand-off)' : 'Customer path',
+              ariaLabel: breakdown
+                ? `Customer path (hand-off): ${breakdown}`
+                : handoff
+                  ? 'Customer path (hand-off)'
+                  : 'Customer path',
             };
           },
         ),

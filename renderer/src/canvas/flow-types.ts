@@ -1,15 +1,19 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Department, EdgeKind, PainPoint, Stage, Touchpoint } from '../../../shared/domain/journey';
 import type { Band } from '../../../shared/graph/grid';
+import type { CellView, TouchpointView } from '../overlay/overlay-view';
 
 /** The canvas's node and edge types: React Flow's view of a journey document. */
 
 export type TouchpointFlowNode = Node<
-  { touchpoint: Touchpoint; colour: string; painCount: number },
+  { touchpoint: Touchpoint; colour: string; painCount: number; overlay?: TouchpointView | undefined },
   'touchpoint'
 >;
 export type PainPointFlowNode = Node<{ painPoint: PainPoint }, 'painpoint'>;
-export type StageHeaderFlowNode = Node<{ stage: Stage; index: number }, 'stageHeader'>;
+export type StageHeaderFlowNode = Node<
+  { stage: Stage; index: number; overlay?: (CellView & { metricLabel: string }) | undefined },
+  'stageHeader'
+>;
 export type LaneHeaderFlowNode = Node<{ department: Department; count: number }, 'laneHeader'>;
 export type GridFlowNode = Node<
   { columns: readonly Band[]; lanes: readonly (Band & { colour: string })[]; width: number; height: number },

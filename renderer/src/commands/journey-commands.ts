@@ -11,6 +11,7 @@ import {
   type CommandRegistry,
 } from './command-registry';
 import { selectionCommands } from './selection-commands';
+import { overlayCommands } from './overlay-commands';
 
 /** The commands of Journey Studio: the menu, the toolbar and the keyboard all run these. */
 
@@ -222,4 +223,4 @@ export const journeyCommands: readonly Command[] = [
 ];
 
 export const createJourneyCommandRegistry = (): CommandRegistry =>
-  createCommandRegistry([...journeyCommands, ...workshopCommands, ...selectionCommands]);
+  createCommandRegistry([...journeyCommands, ...workshopCommands, ...selectionCommands, ...overlayCommands]);

@@ -30,6 +30,7 @@ import {
   TextField,
   requiredName,
 } from './Fields';
+import { TouchpointDataSection } from '../overlay/TouchpointDataSection';
 import { Icon } from './Icon';
 
 /**
@@ -256,6 +257,7 @@ const TouchpointInspector = memo(function TouchpointInspector({ node }: { node: 
         onCommit={(metricKey) => update({ metricKey })}
       />
       <AttachedPainPoints touchpointId={node.id} />
+      <TouchpointDataSection touchpointId={node.id} />
     </Section>
   );
 });

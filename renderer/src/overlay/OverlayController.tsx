@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import { useCommands } from '../commands/commands-context';
+import { useDocument } from '../state/stores-context';
+import { useOverlay, useOverlayStore } from './use-overlay';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Keeps the overlay store in step with the open map: loads the map's metric settings, and while the
+ * overlay is on, the overlay and the breakdowns for the chosen metric and period. Saved edits that
+ * move cards between stages or lanes change the analysis too, so a new revision refetches (after a
+ * short pause, so a burst of edits is one request). Renders nothing.
+ */
+export function OverlayController({ journeyId }: { journeyId: string }) {
+  const { ctx } = useCommands();
+  const store = useOverlayStore();
+  const enabled = useOverlay((s) => s.enabled);
+  const metricKey = useOverlay((s) => s.metricKey);
+  const granularity = useOverlay((s) => s.granularity);
+  const period = useOverlay((s) => s.period);
+  const dataVersion = useOverlay((s) => s.dataVersion);
+  const minN = useOverlay((s) => s.settings?.minN);
+  const revision = useDocument((s) => (s.journeyId === journeyId ? s.confirmedRevision : -1));
+  const lastRevision = useRef(revision);
+
+  useEffect(() => {
+    store.getState().openJourney(journeyId);
+  }, [store, journeyId]);
+
+  useEffect(() => {
+    let cancelled = false;
+    ctx.api
+      .call('metrics.settings', { journeyId })
+      .then((settings) => {
+        if (cancelled || store.getState().journeyId !== journeyId) return;
+        const current = store.getState().metricKey;
+        const keys = settings.metrics.filter((m) => m.hasData).map((m) => m.key);
+        const metricKey =
+          current && settings.metrics.some((m) => m.key === current)
+            ? current
+            : (keys.find((k) => k === 'nps') ?? keys[0] ?? settings.metrics[0]?.key ?? null);
+        store.getState().patch({ settings, metricKey });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) store.getState().patch({ error: messageOf(error) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [ctx, store, journeyId, dataVersion]);
+
+  useEffect(() => {
+    if (!enabled || !metricKey || minN === undefined) return;
+    let cancelled = false;
+    const revisionChanged = lastRevision.current !== revision;
+    lastRevision.current = revision;
+    const timer = setTimeout(
+      () => {
+        store.getState().patch({ loading: true });
+        const args = { journeyId, granularity, period, minN };
+        Promise.all([
+          ctx.api.call('metrics.overlay', { ...args, metricKey }),
+          ctx.api.call('metrics.breakdowns', args),
+        ])
+          .then(([overlay, breakdowns]) => {
+            if (!cancelled) store.getState().patch({ overlay, breakdowns, loading: false, error: null });
+          })
+          .catch((error: unknown) => {
+            if (!cancelled) store.getState().patch({ loading: false, error: messageOf(error) });
+          });
+      },
+      revisionChanged ? 400 : 0,
+    );
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [ctx, store, journeyId, enabled, metricKey, granularity, period, dataVersion, minN, revision]);
+
+  return null;
+}
