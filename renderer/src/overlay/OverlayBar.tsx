@@ -23,14 +23,14 @@ export function OverlayToggleButton() {
   return (
     <button
       type="button"
-      className={`button button--toolbar${enabled ? ' is-pressed' : ''}`}
+      className={`icon-button icon-button--toolbar${enabled ? ' is-pressed' : ''}`}
       aria-pressed={enabled}
-      title="Show imported data on the map"
+      aria-label={command.label}
+      title={`${command.label}: imported data on the map`}
       onClick={command.run}
       disabled={!command.enabled}
     >
       <Icon name="chart" />
-      <span>{command.label}</span>
     </button>
   );
 }

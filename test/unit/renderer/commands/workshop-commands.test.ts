@@ -14,8 +14,14 @@ import { openSampleMap } from '../state/journey-fixtures';
 /** Dot-voting and the workshop keys, against the real API over a temp library. */
 
 async function openContext() {
-  const { repo, snapshots, id } = await openSampleMap();
-  const handlers = createHandlerTable({ journeys: repo, snapshots, version: '0.1.0', transport: 'browser' });
+  const { repo, snapshots, metrics, id } = await openSampleMap();
+  const handlers = createHandlerTable({
+    journeys: repo,
+    snapshots,
+    metrics,
+    version: '0.1.0',
+    transport: 'browser',
+  });
   const bridge = {
     invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
     on: () => () => {},
