@@ -7,6 +7,7 @@ import { OUTLINE_CARD_LIMIT } from '../../../../shared/domain/outline';
 import { templateContent } from '../../../../shared/templates';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
+import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { openTempLibrary } from '../../../helpers/temp-db';
 
@@ -19,6 +20,7 @@ async function library() {
   const handlers = createHandlerTable({
     journeys: repo,
     snapshots: new SnapshotRepository(lib.db, repo),
+    metrics: new MetricsAnalysis(lib.db),
     version: '0.1.0',
     transport: 'browser',
   });
