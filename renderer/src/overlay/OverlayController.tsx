@@ -47,7 +47,8 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [ctx, store, journeyId, dataVersion]);
+    // Turning the overlay on reloads them too: data may have been imported since.
+  }, [ctx, store, journeyId, dataVersion, enabled]);
 
   useEffect(() => {
     if (!enabled || !metricKey || minN === undefined) return;

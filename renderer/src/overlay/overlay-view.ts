@@ -129,7 +129,11 @@ function trendView(trend: TrendInfo | null, result: OverlayResult): TouchpointVi
   };
 }
 
-export function buildOverlayView(result: OverlayResult, breakdowns: BreakdownsResult | null): OverlayView {
+export function buildOverlayView(
+  result: OverlayResult,
+  breakdowns: BreakdownsResult | null,
+  settings: readonly MetricSetting[],
+): OverlayView {
   const metricLabel = result.metric.definition.label;
   const touchpoints = new Map<string, TouchpointView>();
   for (const t of result.touchpoints) {
@@ -148,15 +152,11 @@ export function buildOverlayView(result: OverlayResult, breakdowns: BreakdownsRe
   const handoffs = new Map<string, string>();
   for (const h of breakdowns?.handoffs ?? []) {
     const worst = h.checks[0];
-    const setting = {
-      definition: { ...result.metric.definition, unit: worst?.unit ?? 'score' },
-    } as MetricSetting;
-    handoffs.set(
-      h.edgeId,
-      worst
-        ? `Hand-off breakdown: ${worst.label} ${formatDifference(worst.difference, worst.key === result.metric.key ? result.metric : setting)}`
-        : 'Hand-off breakdown',
-    );
+    const setting = worst ? (settings.find((s) => s.key === worst.key) ?? null) : null;
+    const drop = worst
+      ? `${worst.label} ${setting ? formatDifference(worst.difference, setting) : worst.difference.toFixed(1)}`
+      : '';
+    handoffs.set(h.edgeId, drop ? `Hand-off breakdown: ${drop}` : 'Hand-off breakdown');
   }
   return {
     metricLabel,

@@ -17,8 +17,9 @@ export function useOverlayView(): OverlayView | null {
   const enabled = useOverlay((s) => s.enabled);
   const overlay = useOverlay((s) => s.overlay);
   const breakdowns = useOverlay((s) => s.breakdowns);
+  const settings = useOverlay((s) => s.settings);
   return useMemo(
-    () => (enabled && overlay ? buildOverlayView(overlay, breakdowns) : null),
-    [enabled, overlay, breakdowns],
+    () => (enabled && overlay ? buildOverlayView(overlay, breakdowns, settings?.metrics ?? []) : null),
+    [enabled, overlay, breakdowns, settings],
   );
 }
