@@ -27,7 +27,7 @@ test('dot-voting: +2 on a pain point moves it up the ranked list; reset asks, an
 }) => {
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
-  await page.getByRole('button', { name: 'Votes ranking', exact: true }).click();
+  await page.getByRole('button', { name: 'Votes', exact: true }).click();
   await expect(votesPanel(page)).toBeVisible();
   // Nobody has voted: critical pain points lead, then high, then by name.
   await expect(rankedNames(page)).toHaveText([
@@ -88,7 +88,7 @@ test('dot-voting: +2 on a pain point moves it up the ranked list; reset asks, an
   await expect(rankedNames(page).first()).toHaveText('Too many options on one page');
   await saved(page);
   await page.reload();
-  await page.getByRole('button', { name: 'Votes ranking', exact: true }).click();
+  await page.getByRole('button', { name: 'Votes', exact: true }).click();
   await expect(rankedNames(page).first()).toHaveText('Too many options on one page');
   await expect(votesPanel(page).getByText('3 votes on 6 pain points')).toBeVisible();
 });
@@ -144,7 +144,7 @@ test('a department filter fades every other card; filters combine; Clear filters
     '.react-flow__node-touchpoint.is-dimmed, .react-flow__node-painpoint.is-dimmed',
   );
   await expect(cards).toHaveCount(21);
-  await page.getByRole('button', { name: 'Filter cards', exact: true }).click();
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
   const filters = page.getByRole('region', { name: 'Filters' });
   await filters.getByRole('button', { name: 'Department' }).click();
   await filters.getByRole('checkbox', { name: 'Customer Service' }).check();
@@ -166,7 +166,7 @@ test('a department filter fades every other card; filters combine; Clear filters
   await page.keyboard.press('Escape');
   await expect(filters.getByTestId('filter-summary')).toHaveText('2 of 21 cards match');
   await expect(flowNode(page, 'Confusing checkout')).not.toHaveClass(/is-dimmed/);
-  await expect(page.getByRole('button', { name: 'Filter cards (2 active)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Filter (2 active)' })).toBeVisible();
 
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(dimmed).toHaveCount(0);

@@ -17,7 +17,7 @@ function ToggleButton({
   icon: IconName;
   pressed: boolean;
   badge?: number;
-  /** A short visible label; the accessible name is the command's full label, which contains it. */
+  /** The visible label, which is also the accessible name (the title gives the full label). */
   text: string;
 }) {
   const view = useCommand(command);
@@ -29,11 +29,17 @@ function ToggleButton({
       onClick={view.run}
       disabled={!view.enabled}
       title={view.title}
-      aria-label={badge ? `${view.label} (${badge} active)` : view.label}
     >
       <Icon name={icon} />
       <span>{text}</span>
-      {badge ? <b className="toolbar-badge">{badge}</b> : null}
+      {badge ? (
+        <>
+          <b className="toolbar-badge" aria-hidden="true">
+            {badge}
+          </b>
+          <span className="visually-hidden"> ({badge} active)</span>
+        </>
+      ) : null}
     </button>
   );
 }
