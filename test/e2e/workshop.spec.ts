@@ -277,3 +277,29 @@ test('the library searches by name as you type, sorts (remembered) and shows a t
   const blank = page.getByTestId('journey-card').filter({ hasText: 'Untitled journey' });
   await expect(blank.locator('.map-thumb__card--touchpoint')).toHaveCount(1);
 });
+
+test('a pain point’s context menu adds and removes votes', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createFromTemplate(page, 'Online store purchase');
+  const votes = note(page, 'Confusing checkout').getByTestId('pain-votes');
+  await note(page, 'Confusing checkout').click({ button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Add a vote/ })
+    .click();
+  await expect(votes).toHaveText('1');
+  await note(page, 'Confusing checkout').click({ button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Add a vote/ })
+    .click();
+  await note(page, 'Confusing checkout').click({ button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Remove a vote/ })
+    .click();
+  await expect(votes).toHaveText('1');
+  // A touchpoint's menu has no voting.
+  await page.getByTestId('touchpoint-card').filter({ hasText: 'Search ad' }).click({ button: 'right' });
+  await expect(page.getByRole('menu').getByRole('menuitem', { name: /vote/ })).toHaveCount(0);
+});

@@ -4,6 +4,7 @@ import { isTypingTarget } from '../commands/command-registry';
 import { attachCanvas, commandUi, openMenu, type MenuEntry, type Point } from '../commands/command-ui';
 import { useCommands } from '../commands/commands-context';
 import { mapOpen } from '../commands/journey-commands';
+import { votableIds } from '../workshop/vote-ranking';
 import { ALIGN_COMMAND_IDS, copyText, pasteText, removeCopiedCards } from '../commands/selection-commands';
 import { parseSelectionId } from '../state/ui-store';
 import type { JourneyFlowNode } from './flow-types';
@@ -95,9 +96,16 @@ export function useCanvasCommands() {
       if (kind === 'stage') return { label: 'Stage', items: entries(STAGE_MENU) };
       if (kind === 'lane') return { label: 'Lane', items: entries(LANE_MENU) };
       const cards = selectionIds.filter((id) => parseSelectionId(id).kind === 'node').length;
-      return { label: cards > 1 ? `${cards} cards` : 'Card', items: entries(cardMenu(cards > 1)) };
+      // Pain points (anything that carries votes) offer dot-voting first.
+      const doc = ctx.documentStore.getState().doc;
+      const votes: Entry[] =
+        doc && votableIds(doc, selectionIds).length ? ['votes.add', 'votes.remove', '-'] : [];
+      return {
+        label: cards > 1 ? `${cards} cards` : 'Card',
+        items: entries([...votes, ...cardMenu(cards > 1)]),
+      };
     },
-    [entries],
+    [entries, ctx],
   );
 
   const onPaneContextMenu = useCallback(
