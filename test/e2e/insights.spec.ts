@@ -61,6 +61,10 @@ test('the sample data on the map: overlay, breakdowns, a pain point from one, an
   // The breakdowns, worst first: checkout (service), the hand-off, the support line (experience).
   await bar.getByRole('button', { name: /^Breakdowns/ }).click();
   const panel = page.getByRole('complementary', { name: 'Breakdowns' });
+  const stagesFound = panel.getByTestId('stage-breakdown');
+  await expect(stagesFound).toHaveCount(2);
+  await expect(stagesFound.filter({ hasText: 'Retention (stage)' })).toContainText('Experience breakdown');
+  await expect(stagesFound.filter({ hasText: 'Decision (stage)' })).toContainText('Service breakdown');
   const entries = panel.getByTestId('breakdown-entry');
   await expect(entries).toHaveCount(3);
   await expect(entries.nth(0)).toContainText('Service breakdown');

@@ -1,9 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { NODE_SIZE } from '../../../shared/graph/grid';
+import { NODE_SIZE, stageColumns } from '../../../shared/graph/grid';
+import { stageSelectionId } from '../state/ui-store';
 import { Icon } from '../panels/Icon';
 import { useDocument, useStores } from '../state/stores-context';
-import { painPointFromFinding, rankFindings, type Finding } from './breakdown-findings';
+import { painPointFromFinding, rankFindings, rankStageFindings, type Finding } from './breakdown-findings';
 import { useOverlay, useOverlayStore } from './use-overlay';
 
 /**
@@ -24,8 +25,23 @@ export function BreakdownsPanel() {
     () => (breakdowns && doc && settings ? rankFindings(breakdowns, doc, settings.metrics) : []),
     [breakdowns, doc, settings],
   );
+  const stageFindings = useMemo(
+    () => (breakdowns && doc && settings ? rankStageFindings(breakdowns, doc, settings.metrics) : []),
+    [breakdowns, doc, settings],
+  );
 
   const focus = (finding: Finding) => {
+    if (finding.stageId) {
+      const stages = documentStore.getState().doc?.stages ?? [];
+      const column = stageColumns(stages).find((c) => c.id === finding.stageId);
+      uiStore.getState().selectOnly(stageSelectionId(finding.stageId));
+      if (column)
+        void flow.setCenter(column.start + column.size / 2, 200, {
+          zoom: Math.min(flow.getZoom(), 0.8),
+          duration: 300,
+        });
+      return;
+    }
     const node = documentStore.getState().doc?.nodes.find((n) => n.id === finding.touchpointId);
     const ui = uiStore.getState();
     if (finding.edgeId) ui.selectOnly(finding.edgeId, 'edge');
@@ -71,6 +87,19 @@ export function BreakdownsPanel() {
         Against the map’s targets, every metric, worst first. <strong>Confirmed</strong>: the 95% interval
         lies wholly on the bad side.
       </p>
+      {stageFindings.length > 0 && (
+        <>
+          <h3 className="ov-panel__subtitle">Stages (n-weighted)</h3>
+          <ol className="ov-panel__list">
+            {stageFindings.map((f) => (
+              <li key={f.id} className={`ov-finding ov-finding--${f.tone}`} data-testid="stage-breakdown">
+                <FindingSummary finding={f} onFocus={() => focus(f)} />
+              </li>
+            ))}
+          </ol>
+          <h3 className="ov-panel__subtitle">Touchpoints and hand-offs</h3>
+        </>
+      )}
       {!breakdowns ? (
         <p className="ov-panel__empty">Computing…</p>
       ) : findings.length === 0 ? (
@@ -116,5 +145,23 @@ export function BreakdownsPanel() {
         </ol>
       )}
     </aside>
+  );
+}
+
+/** A finding's label, certainty, title and figures: a button that shows it on the map. */
+function FindingSummary({ finding: f, onFocus }: { finding: Finding; onFocus: () => void }) {
+  return (
+    <button type="button" className="ov-finding__focus" onClick={onFocus} title="Show it on the map">
+      <span className="ov-finding__label">
+        <span className={`ov-chip ov-chip--${f.tone}`}>{f.label}</span>
+        <span className={`ov-chip ov-chip--${f.certainty}`}>{f.certainty}</span>
+      </span>
+      <span className="ov-finding__title">{f.title}</span>
+      <ul className="ov-finding__figures">
+        {f.figures.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+    </button>
   );
 }

@@ -1,6 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { canTakeSample } from '../../../shared/sample-data/online-store-sample';
-import type { GranularityName, MetricSetting } from '../../../shared/domain/metrics-analysis';
+import type {
+  GranularityName,
+  MetricSetting,
+  MetricSettingsPatch,
+} from '../../../shared/domain/metrics-analysis';
 import { useCommand, useCommands } from '../commands/commands-context';
 import { Icon } from '../panels/Icon';
 import { useDocument } from '../state/stores-context';
@@ -163,6 +167,7 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
             <TargetField key={`${metric.key}:${metric.target}`} journeyId={journeyId} metric={metric} />
           )}
           <MinNField key={settings.minN} journeyId={journeyId} minN={settings.minN} id={`${id}-minn`} />
+          {metric && <MetricOptions key={metric.key} journeyId={journeyId} metric={metric} />}
         </>
       )}
       <div className="ov-bar__spacer" />
@@ -298,5 +303,95 @@ function MinNField({ journeyId, minN, id }: { journeyId: string; minN: number; i
         </span>
       )}
     </form>
+  );
+}
+
+/**
+ * What else a metric's definition lets the user change on this map: its family (which decides
+ * service vs experience breakdowns), and for CSAT the top box, for CES the report and version.
+ */
+function MetricOptions({ journeyId, metric }: { journeyId: string; metric: MetricSetting }) {
+  const { ctx } = useCommands();
+  const store = useOverlayStore();
+  const [problem, setProblem] = useState<string | null>(null);
+  const d = metric.definition;
+  const id = useId();
+  const update = (patch: MetricSettingsPatch) => {
+    ctx.api
+      .call('metrics.updateMetric', { journeyId, key: metric.key, patch })
+      .then(() => {
+        setProblem(null);
+        store.getState().dataChanged();
+      })
+      .catch((error: unknown) => setProblem(messageOf(error)));
+  };
+  const topBoxChoices =
+    d.kind === 'csat' || d.kind === 'ces'
+      ? Array.from({ length: d.scaleMax - d.scaleMin }, (_, i) => d.scaleMin + 1 + i)
+      : [];
+  return (
+    <details className="ov-options">
+      <summary className="button button--small">{d.label} settings</summary>
+      <div className="ov-options__body" role="group" aria-label={`${d.label} settings`}>
+        <label className="ov-field" htmlFor={`${id}-family`}>
+          <span>Family</span>
+          <select
+            id={`${id}-family`}
+            value={d.family}
+            onChange={(e) => update({ family: e.target.value as 'service' | 'experience' })}
+          >
+            <option value="service">Service</option>
+            <option value="experience">Experience</option>
+          </select>
+        </label>
+        {d.kind === 'ces' && (
+          <>
+            <label className="ov-field" htmlFor={`${id}-version`}>
+              <span>Question</span>
+              <select
+                id={`${id}-version`}
+                value={d.version}
+                onChange={(e) => update({ version: e.target.value as '2.0' | '1.0' })}
+              >
+                <option value="2.0">CES 2.0: easy (higher is better)</option>
+                <option value="1.0">CES 1.0: effort (lower is better)</option>
+              </select>
+            </label>
+            <label className="ov-field" htmlFor={`${id}-report`}>
+              <span>Report</span>
+              <select
+                id={`${id}-report`}
+                value={d.report}
+                onChange={(e) => update({ report: e.target.value as 'mean' | 'top-box', target: null })}
+              >
+                <option value="mean">Mean score</option>
+                <option value="top-box">% in the top box</option>
+              </select>
+            </label>
+          </>
+        )}
+        {topBoxChoices.length > 0 && (d.kind === 'csat' || (d.kind === 'ces' && d.report === 'top-box')) && (
+          <label className="ov-field" htmlFor={`${id}-topbox`}>
+            <span>Top box from</span>
+            <select
+              id={`${id}-topbox`}
+              value={d.kind === 'csat' || d.kind === 'ces' ? d.topBoxMin : ''}
+              onChange={(e) => update({ topBoxMin: Number(e.target.value) })}
+            >
+              {topBoxChoices.map((v) => (
+                <option key={v} value={v}>
+                  {v}–{d.kind === 'csat' || d.kind === 'ces' ? d.scaleMax : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {problem && (
+          <span className="ov-field__problem" role="alert">
+            {problem}
+          </span>
+        )}
+      </div>
+    </details>
   );
 }

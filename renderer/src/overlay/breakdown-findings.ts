@@ -17,10 +17,12 @@ import { formatDifference, formatMetricValue, formatN } from './overlay-view';
  */
 export interface Finding {
   id: string;
-  kind: 'touchpoint' | 'handoff';
+  kind: 'touchpoint' | 'handoff' | 'stage';
   /** The node to focus (a hand-off focuses its downstream touchpoint and selects the edge). */
   touchpointId: string;
   edgeId: string | null;
+  /** For a stage's n-weighted finding: the stage (it has no pain point of its own). */
+  stageId: string | null;
   title: string;
   label: string;
   certainty: 'confirmed' | 'possible';
@@ -58,7 +60,7 @@ export function describeMetric(m: AssessedMetric, settings: readonly MetricSetti
 }
 
 function touchpointFinding(
-  t: TouchpointBreakdown,
+  t: Omit<TouchpointBreakdown, 'touchpointId'> & { touchpointId?: string; stageId?: string },
   name: string,
   settings: readonly MetricSetting[],
 ): Finding | null {
@@ -67,10 +69,11 @@ function touchpointFinding(
   const below = t.metrics.filter((m) => m.status === 'below');
   const rank = (certainty === 'confirmed' ? 4 : 0) + (t.class === 'both' ? 2 : 1);
   return {
-    id: `tp:${t.touchpointId}`,
-    kind: 'touchpoint',
-    touchpointId: t.touchpointId,
+    id: t.stageId ? `stage:${t.stageId}` : `tp:${t.touchpointId}`,
+    kind: t.stageId ? 'stage' : 'touchpoint',
+    touchpointId: t.touchpointId ?? '',
     edgeId: null,
+    stageId: t.stageId ?? null,
     title: name,
     label: CLASS_LABEL[t.class],
     certainty,
@@ -107,6 +110,7 @@ function handoffFinding(
     kind: 'handoff',
     touchpointId: h.targetId,
     edgeId: h.edgeId,
+    stageId: null,
     title: `${from} → ${to}`,
     label: `Hand-off ${lanes.get(h.sourceId) ?? ''} → ${lanes.get(h.targetId) ?? ''}`.trim(),
     certainty: 'confirmed',
@@ -140,6 +144,23 @@ export function rankFindings(
       findings.push(handoffFinding(h, names, lanes, settings));
   }
   return findings.sort((a, b) => b.rank - a.rank || b.n - a.n || a.title.localeCompare(b.title));
+}
+
+/** Stages whose n-weighted values break down, worst first (shown above the touchpoints). */
+export function rankStageFindings(
+  breakdowns: BreakdownsResult,
+  doc: JourneyDocument,
+  settings: readonly MetricSetting[],
+): Finding[] {
+  const names = new Map(doc.stages.map((s) => [s.id, s.name]));
+  const findings: Finding[] = [];
+  for (const s of breakdowns.stages) {
+    const name = names.get(s.stageId);
+    if (name === undefined) continue;
+    const f = touchpointFinding(s, `${name} (stage)`, settings);
+    if (f) findings.push(f);
+  }
+  return findings.sort((a, b) => b.rank - a.rank || b.n - a.n);
 }
 
 /**
