@@ -303,3 +303,49 @@ test('a pain point’s context menu adds and removes votes', async ({ page, host
   await page.getByTestId('touchpoint-card').filter({ hasText: 'Search ad' }).click({ button: 'right' });
   await expect(page.getByRole('menu').getByRole('menuitem', { name: /vote/ })).toHaveCount(0);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots of the workshop tools (${scheme}), kept as artifacts`, async ({
+    page,
+    host,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(host.url);
+    await createFromTemplate(page, 'Online store purchase');
+    const shoot = async (name: string) => {
+      const path = testInfo.outputPath(`${name}-${scheme}.png`);
+      await page.screenshot({ path });
+      await testInfo.attach(`${name} (${scheme})`, { path, contentType: 'image/png' });
+    };
+    await page.getByRole('button', { name: 'Votes', exact: true }).click();
+    await votesPanel(page).getByRole('button', { name: 'Add a vote to Long hold time' }).click();
+    await votesPanel(page).getByRole('button', { name: 'Add a vote to Long hold time' }).click();
+    await expect(rankedNames(page).first()).toHaveText('Long hold time');
+    await note(page, 'Long hold time').hover();
+    await shoot('votes-panel');
+    await page.getByRole('button', { name: 'Votes', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const filters = page.getByRole('region', { name: 'Filters' });
+    await filters.getByRole('button', { name: 'Department' }).click();
+    await filters.getByRole('checkbox', { name: 'Customer Service' }).check();
+    await page.keyboard.press('Escape');
+    await expect(filters.getByTestId('filter-summary')).toHaveText('6 of 21 cards match');
+    await shoot('filter-department');
+    await filters.getByRole('button', { name: 'Close filters' }).click();
+
+    await page.getByLabel('Card text size').selectOption('1.5');
+    await page.getByTestId('touchpoint-card').filter({ hasText: 'Checkout and payment' }).click();
+    await page.keyboard.press('Control+=');
+    await page.keyboard.press('Control+=');
+    await expect(page.locator('.journey-canvas.is-scaled')).toHaveCount(1);
+    await shoot('text-150');
+    await page.getByLabel('Card text size').selectOption('1');
+
+    await page.getByRole('button', { name: 'Back to library' }).click();
+    await createFromTemplate(page, 'Café visit');
+    await page.getByRole('button', { name: 'Back to library' }).click();
+    await expect(page.getByTestId('map-thumbnail')).toHaveCount(2);
+    await shoot('library-thumbnails');
+  });
+}
