@@ -17,6 +17,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           web: resolve('electron/web/web-main.ts'),
+          'import-worker': resolve('electron/import/import-worker.ts'),
         },
       },
     },

@@ -20,6 +20,7 @@ import { SnapshotRepository } from '../db/snapshot-repository';
 import { LIBRARY_FILE_NAME } from '../web/user-data-path';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-protocol';
 import { createHandlerTable } from './handlers/handler-table';
+import { builtWorkerPath, ImportSessions } from '../import/import-sessions';
 import { createSenderCheck, registerIpcTransport } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { isSafeExternalUrl } from './navigation-policy';
@@ -180,6 +181,12 @@ async function start() {
   });
 
   const journeys = new JourneyRepository(db);
+  const importSessions = new ImportSessions({
+    db,
+    journeys,
+    workerPath: builtWorkerPath(fileURLToPath(new URL('.', import.meta.url))),
+  });
+  app.on('will-quit', () => importSessions.close());
   const handlers = createHandlerTable({
     journeys,
     snapshots: new SnapshotRepository(db, journeys),
@@ -187,6 +194,24 @@ async function start() {
     version: app.getVersion(),
     transport: 'electron',
     newId: randomUUID,
+    imports: {
+      db,
+      sessions: importSessions,
+      pickFile: async () => {
+        const options: Electron.OpenDialogOptions = {
+          title: 'Import data',
+          properties: ['openFile'],
+          filters: [
+            { name: 'Survey and data exports', extensions: ['csv', 'tsv', 'txt'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        };
+        const picked = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      },
+    },
   });
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
   registerIpcTransport(ipcMain, handlers, createSenderCheck(trustedOrigins), logError);

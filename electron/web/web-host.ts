@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../shared/api/dispatch';
 import { fail, type Result } from '../../shared/api/result';
 import { readRendererFile, SECURITY_HEADERS } from '../main/renderer-files';
+import type { UploadStore } from '../import/upload-store';
+import { AppError } from '../../shared/api/result';
 
 /**
  * Browser mode: serves the built renderer and the one API on loopback only. Every request must
@@ -21,6 +23,8 @@ export interface WebHostOptions {
   /** 0 picks a free port. */
   port: number;
   logError?: (method: string, error: unknown) => void;
+  /** Import files uploaded by the page (POST /upload), streamed to disk with a size cap. */
+  uploads?: UploadStore;
 }
 
 export interface WebHost {
@@ -83,6 +87,42 @@ export function createRequestListener(options: WebHostOptions, getPort: () => nu
       return send(res, 403, 'Requests from other sites are refused.');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname === '/upload') {
+      // An import file, streamed to disk: same token as API calls, raw bytes, capped size.
+      if (req.method !== 'POST') return send(res, 405, 'Uploads are POST requests.');
+      const token = req.headers[TOKEN_HEADER];
+      if (typeof token !== 'string' || !sameSecret(token, options.token)) {
+        return sendResult(res, 401, fail('invalid-input', 'Missing or wrong access token.'));
+      }
+      if (!options.uploads) return sendResult(res, 404, fail('not-found', 'Uploads are not accepted here.'));
+      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/octet-stream')) {
+        return sendResult(
+          res,
+          415,
+          fail('invalid-input', 'An upload carries the file as application/octet-stream.'),
+        );
+      }
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > options.uploads.limit) {
+        req.resume();
+        return sendResult(
+          res,
+          413,
+          fail(
+            'invalid-input',
+            `The file is larger than ${Math.round(options.uploads.limit / 1024 / 1024)} MB.`,
+          ),
+        );
+      }
+      try {
+        const value = await options.uploads.receive(req, url.searchParams.get('name') ?? 'upload.csv');
+        return sendResult(res, 200, { ok: true, value });
+      } catch (error) {
+        if (error instanceof AppError) return sendResult(res, 413, fail(error.code, error.message));
+        throw error;
+      }
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'API calls are POST requests.');

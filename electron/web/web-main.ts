@@ -7,6 +7,10 @@ import { JourneyRepository } from '../db/journey-repository';
 import { MetricsAnalysis } from '../db/metrics-analysis';
 import { SnapshotRepository } from '../db/snapshot-repository';
 import { createHandlerTable } from '../main/handlers/handler-table';
+import { builtWorkerPath, ImportSessions } from '../import/import-sessions';
+import { UploadStore } from '../import/upload-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { defaultUserDataDir, LIBRARY_FILE_NAME } from './user-data-path';
 import { startWebHost } from './web-host';
 import { parseWebOptions, WEB_USAGE } from './web-options';
@@ -39,12 +43,20 @@ async function main() {
   }
 
   const journeys = new JourneyRepository(db);
+  const uploadDir = mkdtempSync(join(tmpdir(), 'journey-studio-uploads-'));
+  const uploads = new UploadStore(uploadDir);
+  const importSessions = new ImportSessions({
+    db,
+    journeys,
+    workerPath: builtWorkerPath(fileURLToPath(new URL('.', import.meta.url))),
+  });
   const handlers = createHandlerTable({
     journeys,
     snapshots: new SnapshotRepository(db, journeys),
     metrics: new MetricsAnalysis(db),
     version: __APP_VERSION__,
     transport: 'browser',
+    imports: { db, sessions: importSessions, uploads },
   });
   const host = await startWebHost({
     handlers,
@@ -52,6 +64,7 @@ async function main() {
     token: randomBytes(24).toString('base64url'),
     port: options.port,
     logError: (method, error) => console.error(`[${new Date().toISOString()}] ${method} failed:`, error),
+    uploads,
   }).catch((error: NodeJS.ErrnoException) => {
     closeLibraryDatabase(db);
     console.error(
@@ -72,6 +85,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await host.close();
+    importSessions.close();
+    uploads.clear();
+    rmSync(uploadDir, { recursive: true, force: true });
     closeLibraryDatabase(db);
     process.exit(0);
   };

@@ -19,6 +19,14 @@ import {
 import { SnapshotSummary, SnapshotWithDocument } from '../domain/snapshot';
 import { JourneyOutline } from '../domain/outline';
 import { MetricKey } from '../metrics/definitions';
+import { DatasetSummary } from '../domain/dataset';
+import {
+  ImportMapping,
+  ImportPresetSummary,
+  ImportPreview,
+  ImportStatus,
+  TouchpointAssignment,
+} from '../import/mapping';
 import type { Result } from './result';
 
 /**
@@ -87,6 +95,36 @@ export const apiContract = {
     z.object({ journeyId: Id }).strict(),
     z.object({ datasetId: Id, responses: z.number().int(), comments: z.number().int() }),
   ),
+  // Importing data (see shared/import): begin reads the head of a file (the open-file dialog in
+  // Electron when no uploadId is given; null when the user cancels it), run reads it in full in a
+  // worker, status reports progress and the validation report, commit stores it in one transaction.
+  'imports.begin': method(
+    z.object({ journeyId: Id, uploadId: Id.optional() }).strict(),
+    ImportPreview.nullable(),
+  ),
+  'imports.run': method(z.object({ sessionId: Id, mapping: ImportMapping }).strict(), ImportStatus),
+  'imports.status': method(z.object({ sessionId: Id }).strict(), ImportStatus),
+  'imports.cancel': method(z.object({ sessionId: Id }).strict(), ImportStatus),
+  'imports.commit': method(
+    z
+      .object({
+        sessionId: Id,
+        name: Name,
+        assignments: z.array(TouchpointAssignment).max(100_000),
+        allowDuplicate: z.boolean().default(false),
+      })
+      .strict(),
+    DatasetSummary,
+  ),
+  'imports.discard': method(z.object({ sessionId: Id }).strict(), z.object({ sessionId: Id })),
+  'datasets.list': method(z.object({ journeyId: Id }).strict(), z.array(DatasetSummary)),
+  'datasets.remove': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'importPresets.list': method(Empty, z.array(ImportPresetSummary)),
+  'importPresets.save': method(
+    z.object({ name: Name, signature: z.string().min(1).max(100), mapping: ImportMapping }).strict(),
+    ImportPresetSummary,
+  ),
+  'importPresets.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -4,6 +4,7 @@ import type { JourneyRepository } from '../../db/journey-repository';
 import type { MetricsAnalysis } from '../../db/metrics-analysis';
 import type { SnapshotRepository } from '../../db/snapshot-repository';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
+import { importHandlers, type ImportHandlerDeps } from './import-handlers';
 import { journeyHandlers } from './journey-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { snapshotHandlers } from './snapshot-handlers';
@@ -14,6 +15,8 @@ export interface HandlerTableDeps extends AppHandlerDeps {
   /** The analysis of imported data; hosts always pass it, tests of other domains may leave it out. */
   metrics?: MetricsAnalysis;
   newId?: () => string;
+  /** Importing data; absent in tests that do not need it. */
+  imports?: ImportHandlerDeps;
 }
 
 /**
@@ -28,5 +31,6 @@ export function createHandlerTable(deps: HandlerTableDeps): Handlers {
     ...journeyHandlers({ journeys: deps.journeys, newId }),
     ...snapshotHandlers({ snapshots: deps.snapshots }),
     ...metricsHandlers({ metrics: deps.metrics }),
+    ...importHandlers(deps.imports),
   } satisfies Handlers;
 }

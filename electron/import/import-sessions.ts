@@ -1,0 +1,422 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/result';
+import type { DatasetSummary } from '../../shared/domain/dataset';
+import { countReport, resolveDates, type ResolvedDates } from '../../shared/import/accumulate';
+import { buildDatasetRows } from '../../shared/import/build-dataset';
+import { guessMapping } from '../../shared/import/guess';
+import {
+  mappingProblem,
+  type ImportMapping,
+  type ImportPreview,
+  type ImportReport,
+  type ImportStatus,
+  type TouchpointAssignment,
+} from '../../shared/import/mapping';
+import { matchTouchpointValues, type MatchableTouchpoint } from '../../shared/import/matching';
+import { headerSignature } from '../../shared/import/signature';
+import type { JourneyRepository } from '../db/journey-repository';
+import { findDatasetsByHash, storeDataset } from '../db/metrics-data-repository';
+import { findPresetBySignature } from '../db/import-preset-repository';
+import { PREVIEW_ROWS, readLayout, type FileLayout } from './csv-reader';
+import { runImportPass, type PassResult } from './import-pass';
+import type { WorkerInput, WorkerMessage } from './import-worker';
+
+/**
+ * Import sessions: one per file being imported, from the preview to the commit. The full pass over
+ * the file runs in a worker thread; the renderer polls `status` for rows and bytes read. Nothing is
+ * written to the library until `commit`, which stores everything in one transaction.
+ */
+
+export interface ImportSessionsOptions {
+  db: Database.Database;
+  journeys: JourneyRepository;
+  /** The built worker script; without it the pass runs in this thread (tests). */
+  workerPath?: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+interface Session {
+  id: string;
+  journeyId: string;
+  filePath: string;
+  /** An upload we wrote: deleted when the session ends. */
+  ownsFile: boolean;
+  layout: FileLayout;
+  mapping: ImportMapping | null;
+  state: ImportStatus['state'];
+  rowsRead: number;
+  bytesRead: number;
+  worker: Worker | null;
+  pass: PassResult | null;
+  dates: ResolvedDates | null;
+  report: ImportReport | null;
+  error: string | null;
+  touched: number;
+}
+
+const MAX_SESSIONS = 8;
+
+function touchpointsOf(journeys: JourneyRepository, journeyId: string): MatchableTouchpoint[] {
+  return journeys
+    .get(journeyId)
+    .nodes.filter((n) => n.kind === 'touchpoint')
+    .map((n) => ({ id: n.id, name: n.name, metricKey: n.kind === 'touchpoint' ? n.metricKey : '' }));
+}
+
+export class ImportSessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly options: ImportSessionsOptions;
+
+  constructor(options: ImportSessionsOptions) {
+    this.options = options;
+  }
+
+  /** Reads the head of a file: layout, preview rows and a first mapping (a saved preset wins). */
+  begin(input: { journeyId: string; filePath: string; fileName: string; ownsFile: boolean }): ImportPreview {
+    const doc = this.options.journeys.get(input.journeyId); // not-found for an unknown map
+    let layout: FileLayout;
+    try {
+      layout = readLayout(input.filePath, input.fileName);
+    } catch (error) {
+      if (input.ownsFile) fs.rmSync(input.filePath, { force: true });
+      throw error;
+    }
+    this.evictOld();
+    const id = (this.options.newId ?? randomUUID)();
+    const touchpoints = doc.nodes
+      .filter((n) => n.kind === 'touchpoint')
+      .map((n) => ({ id: n.id, name: n.name, metricKey: n.kind === 'touchpoint' ? n.metricKey : '' }));
+    const signature = headerSignature(layout.headers);
+    const preset = findPresetBySignature(this.options.db, signature);
+    const mapping =
+      preset && preset.mapping.columns.length === layout.headers.length
+        ? preset.mapping
+        : guessMapping(layout.headers, layout.subHeaders, layout.sampleRows, touchpoints);
+    this.sessions.set(id, {
+      id,
+      journeyId: input.journeyId,
+      filePath: input.filePath,
+      ownsFile: input.ownsFile,
+      layout,
+      mapping: null,
+      state: 'ready',
+      rowsRead: 0,
+      bytesRead: 0,
+      worker: null,
+      pass: null,
+      dates: null,
+      report: null,
+      error: null,
+      touched: Date.now(),
+    });
+    const width = layout.headers.length;
+    return {
+      sessionId: id,
+      fileName: layout.fileName,
+      byteSize: layout.byteSize,
+      encoding: layout.encoding.label,
+      delimiter: layout.delimiter,
+      format: layout.format,
+      headerRows: layout.headerRows,
+      headers: layout.headers,
+      subHeaders: layout.subHeaders,
+      rows: layout.sampleRows.slice(0, PREVIEW_ROWS).map((row) => {
+        const cells = row.slice(0, width).map((c) => (c.length > 200 ? `${c.slice(0, 199)}…` : c));
+        while (cells.length < width) cells.push('');
+        return cells;
+      }),
+      firstRowNumber: layout.headerRows + 1,
+      mapping,
+      signature,
+      preset,
+      warnings: layout.warnings,
+    };
+  }
+
+  /** Starts the full pass with this mapping (a running pass is stopped first). */
+  run(sessionId: string, mapping: ImportMapping): ImportStatus {
+    const session = this.session(sessionId);
+    if (session.state === 'committed') throw new AppError('conflict', 'This import has already been stored.');
+    const problem = mappingProblem(mapping, session.layout.headers);
+    if (problem) throw new AppError('invalid-input', problem);
+    this.stopWorker(session);
+    Object.assign(session, {
+      mapping,
+      state: 'reading',
+      rowsRead: 0,
+      bytesRead: 0,
+      pass: null,
+      dates: null,
+      report: null,
+      error: null,
+    });
+    const input: WorkerInput = {
+      filePath: session.filePath,
+      layout: {
+        encoding: session.layout.encoding,
+        delimiter: session.layout.delimiter,
+        newline: session.layout.newline,
+        headerRows: session.layout.headerRows,
+        fileName: session.layout.fileName,
+        headers: session.layout.headers,
+        format: session.layout.format,
+      },
+      mapping,
+    };
+    if (this.options.workerPath) {
+      const worker = new Worker(this.options.workerPath, {
+        workerData: input,
+        // A small young generation keeps the thread's garbage, and so the process's memory, small.
+        resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 },
+      });
+      session.worker = worker;
+      worker.on('message', (message: WorkerMessage) => {
+        if (session.worker !== worker) return;
+        if (message.type === 'progress') {
+          session.rowsRead = message.rows;
+          session.bytesRead = message.bytes;
+        } else if (message.type === 'done') {
+          session.worker = null;
+          this.finishPass(session, message.result);
+        } else {
+          session.worker = null;
+          session.state = 'failed';
+          session.error = message.expected
+            ? message.message
+            : `The file could not be read: ${message.message}`;
+        }
+      });
+      worker.on('error', (error) => {
+        if (session.worker !== worker) return;
+        session.worker = null;
+        session.state = 'failed';
+        session.error = `The file could not be read: ${error.message}`;
+      });
+    } else {
+      // In-thread (tests): still asynchronous, so callers poll status the same way.
+      setImmediate(() => {
+        if (session.state !== 'reading' || session.mapping !== mapping) return;
+        try {
+          const result = runImportPass(input.filePath, input.layout, mapping, (p) => {
+            session.rowsRead = p.rows;
+            session.bytesRead = p.bytes;
+          });
+          this.finishPass(session, result);
+        } catch (error) {
+          session.state = 'failed';
+          session.error = error instanceof Error ? error.message : String(error);
+        }
+      });
+    }
+    return this.status(sessionId);
+  }
+
+  private finishPass(session: Session, pass: PassResult): void {
+    const acc = pass.accumulated;
+    session.rowsRead = acc.rowsRead;
+    session.bytesRead = pass.bytes;
+    const touchpointColumn =
+      session.layout.headers[session.mapping!.columns.findIndex((c) => c.role === 'touchpoint')];
+    if (acc.rowsRead === 0) {
+      session.state = 'failed';
+      session.error = `“${session.layout.fileName}” has a header but no data rows below it: there is nothing to import.`;
+      return;
+    }
+    if (acc.touchpointRows.size === 0 && acc.issues['missing-touchpoint']?.count === acc.rowsRead) {
+      session.state = 'failed';
+      session.error =
+        `The touchpoint column “${touchpointColumn}” is blank in every row (rows ${session.layout.headerRows + 1}` +
+        `–${session.layout.headerRows + acc.rowsRead}). Choose the column that names the touchpoint.`;
+      return;
+    }
+    const dates = resolveDates(acc);
+    const counts = countReport(acc, dates);
+    const warnings: string[] = [];
+    if (acc.commentsDropped > 0)
+      warnings.push(
+        `Only the first ${acc.comments.length.toLocaleString('en')} comments are kept; ` +
+          `${acc.commentsDropped.toLocaleString('en')} more are counted in the scores but not stored as text.`,
+      );
+    if (acc.shape === 'responses' && !acc.hasDate)
+      warnings.push('No date column is mapped: every response is dated on the day of the import.');
+    if (dates.assumed)
+      warnings.push(
+        `Every date in the file fits both day/month and month/day: read as ${dates.order === 'mdy' ? 'month/day/year' : 'day/month/year'}. Change it in the mapping if that is wrong.`,
+      );
+    session.pass = pass;
+    session.dates = dates;
+    session.report = {
+      contentHash: pass.contentHash,
+      rowsRead: acc.rowsRead,
+      rowsAccepted: counts.rowsAccepted,
+      rowsRejected: counts.rowsRejected,
+      issues: counts.issues,
+      touchpoints: matchTouchpointValues(
+        acc.touchpointRows,
+        touchpointsOf(this.options.journeys, session.journeyId),
+      ),
+      dateFormat: dates.order,
+      dateFormatAssumed: dates.assumed,
+      firstDay: counts.firstDay,
+      lastDay: counts.lastDay,
+      metrics: acc.metrics.map((m, i) => ({
+        key: m.key,
+        label: m.label,
+        values: counts.metricValues[i] ?? 0,
+      })),
+      comments: acc.comments.length,
+      warnings,
+      duplicates: findDatasetsByHash(this.options.db, session.journeyId, pass.contentHash),
+    };
+    session.state = 'ready';
+  }
+
+  status(sessionId: string): ImportStatus {
+    const session = this.session(sessionId);
+    session.touched = Date.now();
+    return {
+      sessionId: session.id,
+      state: session.state,
+      rowsRead: session.rowsRead,
+      bytesRead: session.bytesRead,
+      totalBytes: session.layout.byteSize,
+      report: session.report,
+      error: session.error,
+    };
+  }
+
+  /** Stops the pass; nothing was written, the session can run again with another mapping. */
+  cancel(sessionId: string): ImportStatus {
+    const session = this.session(sessionId);
+    if (session.state === 'reading') {
+      this.stopWorker(session);
+      session.state = 'cancelled';
+      session.pass = null;
+      session.report = null;
+    }
+    return this.status(sessionId);
+  }
+
+  /**
+   * Stores the pass as one dataset, in one transaction. Every distinct touchpoint value of the file
+   * must be assigned (a touchpoint id, or null to ignore its rows). A file imported into this map
+   * before is refused with `conflict` unless `allowDuplicate`.
+   */
+  commit(
+    sessionId: string,
+    input: { assignments: readonly TouchpointAssignment[]; name: string; allowDuplicate: boolean },
+  ): DatasetSummary {
+    const session = this.session(sessionId);
+    if (session.state === 'committed') throw new AppError('conflict', 'This import has already been stored.');
+    if (session.state !== 'ready' || !session.pass || !session.dates || !session.mapping || !session.report)
+      throw new AppError('conflict', 'The file has not been read yet: wait for the check to finish.');
+    const acc = session.pass.accumulated;
+    const assignment = new Map<string, string | null>();
+    for (const a of input.assignments) assignment.set(a.value, a.touchpointId);
+    const touchpoints = new Set(touchpointsOf(this.options.journeys, session.journeyId).map((t) => t.id));
+    for (const [value, rows] of acc.touchpointRows) {
+      if (!assignment.has(value))
+        throw new AppError(
+          'invalid-input',
+          `Decide what to do with the touchpoint “${value}” (${rows} rows): map it, create it, or ignore it.`,
+        );
+      const id = assignment.get(value);
+      if (id && !touchpoints.has(id))
+        throw new AppError('invalid-input', `“${value}” is mapped to a touchpoint that is not on this map.`);
+    }
+    const duplicates = findDatasetsByHash(this.options.db, session.journeyId, session.pass.contentHash);
+    if (duplicates.length > 0 && !input.allowDuplicate)
+      throw new AppError(
+        'conflict',
+        `This file was already imported into this map (“${duplicates[0]!.name}”, ${duplicates[0]!.importedAt}).`,
+      );
+    const ignored = new Set([...assignment].filter(([, id]) => id === null).map(([value]) => value));
+    const counts = countReport(acc, session.dates, ignored);
+    if (counts.rowsAccepted === 0)
+      throw new AppError('invalid-input', 'No row would be imported: every row was rejected or ignored.');
+    const now = (this.options.now ?? (() => new Date()))();
+    const rows = buildDatasetRows(acc, session.dates, assignment, now.toISOString().slice(0, 10));
+    const headers = session.layout.headers;
+    const stored = storeDataset(
+      this.options.db,
+      {
+        journeyId: session.journeyId,
+        dataset: {
+          name: input.name,
+          fileName: session.layout.fileName,
+          contentHash: session.pass.contentHash,
+          byteSize: session.pass.bytes,
+          shape: session.mapping.shape,
+          sourceFormat: session.layout.format,
+          mapping: {
+            encoding: session.layout.encoding.label,
+            delimiter: session.layout.delimiter,
+            headerRows: session.layout.headerRows,
+            dateFormat: session.dates.order,
+            columns: session.mapping.columns
+              .map((c, i) => ({ column: headers[i], ...c }))
+              .filter((c) => c.role !== 'ignore'),
+            touchpoints: Object.fromEntries(assignment),
+          },
+          rowsAccepted: counts.rowsAccepted,
+          rowsRejected: counts.rowsRejected,
+        },
+        ...rows,
+      },
+      { now: () => now },
+    );
+    session.state = 'committed';
+    session.pass = null;
+    this.release(session);
+    return stored;
+  }
+
+  /** Forgets a session (the wizard was closed): stops its pass and deletes an uploaded file. */
+  discard(sessionId: string): void {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    this.stopWorker(session);
+    this.release(session);
+    this.sessions.delete(sessionId);
+  }
+
+  /** Ends every session (the app is quitting). */
+  close(): void {
+    for (const id of [...this.sessions.keys()]) this.discard(id);
+  }
+
+  private release(session: Session): void {
+    if (session.ownsFile) fs.rmSync(session.filePath, { force: true });
+    session.ownsFile = false;
+  }
+
+  private stopWorker(session: Session): void {
+    if (session.worker) {
+      const worker = session.worker;
+      session.worker = null;
+      void worker.terminate();
+    }
+  }
+
+  private evictOld(): void {
+    if (this.sessions.size < MAX_SESSIONS) return;
+    const oldest = [...this.sessions.values()].sort((a, b) => a.touched - b.touched)[0];
+    if (oldest) this.discard(oldest.id);
+  }
+
+  private session(sessionId: string): Session {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new AppError('not-found', 'This import is no longer open: choose the file again.');
+    return session;
+  }
+}
+
+/** Where the built worker script sits next to the built main entry (out/main). */
+export function builtWorkerPath(mainDir: string): string {
+  return path.join(mainDir, 'import-worker.js');
+}

@@ -1,0 +1,188 @@
+import type { MetricDefinitionInput } from '../metrics/definitions';
+import type { AccumulatedImport, ResolvedDates } from './accumulate';
+import type { ScoreMetric } from './mapping';
+import { parsePeriod } from './values';
+
+/**
+ * Turns an accumulated pass into the rows storeDataset writes, once every touchpoint value of the
+ * file has been assigned a touchpoint of the map (or null: ignored). Distributions of values that
+ * land on the same touchpoint and day are added up, which is exact for counts.
+ */
+
+export interface DatasetRows {
+  metrics: { key: string; definition: MetricDefinitionInput }[];
+  scoreDays: {
+    touchpointId: string;
+    metricKey: string;
+    day: string;
+    min: number;
+    max: number;
+    counts: number[];
+  }[];
+  aggregates: {
+    touchpointId: string;
+    metricKey: string;
+    periodStart: string;
+    periodEnd: string;
+    value: number;
+    n: number | null;
+  }[];
+  comments: {
+    touchpointId: string;
+    day: string | null;
+    metricKey: string | null;
+    score: number | null;
+    text: string;
+  }[];
+}
+
+export function scoreDefinition(metric: ScoreMetric): MetricDefinitionInput {
+  switch (metric.kind) {
+    case 'nps':
+      return { kind: 'nps', key: metric.key, label: metric.label };
+    case 'csat':
+      return {
+        kind: 'csat',
+        key: metric.key,
+        label: metric.label,
+        scaleMin: metric.scaleMin,
+        scaleMax: metric.scaleMax,
+        ...(metric.topBoxMin !== undefined ? { topBoxMin: metric.topBoxMin } : {}),
+      };
+    case 'ces':
+      return {
+        kind: 'ces',
+        key: metric.key,
+        label: metric.label,
+        scaleMin: metric.scaleMin,
+        scaleMax: metric.scaleMax,
+        ...(metric.topBoxMin !== undefined ? { topBoxMin: metric.topBoxMin } : {}),
+      };
+  }
+}
+
+/** A metric key from a name in a file: "Churn rate (%)" → "churn-rate". */
+export function metricKeyFromName(name: string): string {
+  const key = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return key === '' ? 'metric' : key;
+}
+
+/** The definition an aggregate metric gets from its name (domain.md's families and directions). */
+export function aggregateDefinition(name: string, percent: boolean): MetricDefinitionInput {
+  const key = metricKeyFromName(name);
+  const label = name.trim().slice(0, 200) || key;
+  const n = name.toLowerCase();
+  if (/\bnps\b|net promoter/.test(n)) return { kind: 'nps', key, label };
+  if (/csat|satisf/.test(n)) return { kind: 'csat', key, label };
+  if (/\bces\b|effort/.test(n)) return { kind: 'ces', key, label };
+  if (/churn/.test(n)) return { kind: 'churn-rate', key, label };
+  if (/retention|retained/.test(n)) return { kind: 'retention-rate', key, label };
+  if (/\bclv\b|\bltv\b|lifetime value/.test(n)) return { kind: 'clv', key, label };
+  if (/\bfcr\b|first[- ]contact/.test(n)) return { kind: 'fcr', key, label };
+  if (/\baht\b|handle time|handling time/.test(n)) return { kind: 'handle-time', key, label };
+  if (/first response|response time/.test(n)) return { kind: 'first-response-time', key, label };
+  return {
+    kind: 'custom',
+    key,
+    label,
+    family: 'experience',
+    direction: 'higher-is-better',
+    unit: percent ? '%' : 'score',
+    interval: 'none',
+  };
+}
+
+export function buildDatasetRows(
+  acc: AccumulatedImport,
+  dates: ResolvedDates,
+  assignment: ReadonlyMap<string, string | null>,
+  fallbackDay: string,
+): DatasetRows {
+  const dayOf = (written: string): string | null =>
+    acc.hasDate ? (dates.days.get(written) ?? null) : fallbackDay;
+  if (acc.shape === 'responses') {
+    const merged = new Map<
+      string,
+      { touchpointId: string; metricKey: string; day: string; min: number; max: number; counts: number[] }
+    >();
+    for (const group of acc.groups) {
+      const touchpointId = assignment.get(group.touchpoint);
+      const day = dayOf(group.date);
+      if (!touchpointId || !day) continue;
+      group.counts.forEach((counts, index) => {
+        if (!counts) return;
+        const metric = acc.metrics[index]!;
+        const key = `${touchpointId}\u0000${metric.key}\u0000${day}`;
+        const existing = merged.get(key);
+        if (existing) counts.forEach((c, i) => (existing.counts[i]! += c));
+        else
+          merged.set(key, {
+            touchpointId,
+            metricKey: metric.key,
+            day,
+            min: metric.scaleMin,
+            max: metric.scaleMax,
+            counts: [...counts],
+          });
+      });
+    }
+    const comments: DatasetRows['comments'] = [];
+    for (const comment of acc.comments) {
+      const touchpointId = assignment.get(comment.touchpoint);
+      const day = dayOf(comment.date);
+      if (!touchpointId || (acc.hasDate && !day)) continue;
+      comments.push({
+        touchpointId,
+        day,
+        metricKey: comment.metricKey,
+        score: comment.score,
+        text: comment.text,
+      });
+    }
+    const used = new Set([...merged.values()].map((d) => d.metricKey));
+    return {
+      metrics: acc.metrics
+        .filter((m) => used.has(m.key))
+        .map((m) => ({ key: m.key, definition: scoreDefinition(m) })),
+      scoreDays: [...merged.values()],
+      aggregates: [],
+      comments,
+    };
+  }
+  const order = dates.order ?? 'ymd';
+  const metrics = new Map<string, MetricDefinitionInput>();
+  const aggregates: DatasetRows['aggregates'] = [];
+  const seen = new Set<string>();
+  for (const row of acc.aggregates) {
+    const touchpointId = assignment.get(row.touchpoint);
+    const period = parsePeriod(row.period, order);
+    if (!touchpointId || !period) continue;
+    const definition = aggregateDefinition(row.metric, row.percent);
+    const key = definition.key;
+    if (!metrics.has(key)) metrics.set(key, definition);
+    // Two file values mapped onto one touchpoint for the same metric and period: the first wins.
+    const unique = `${touchpointId}\u0000${key}\u0000${period.start}\u0000${period.end}`;
+    if (seen.has(unique)) continue;
+    seen.add(unique);
+    aggregates.push({
+      touchpointId,
+      metricKey: key,
+      periodStart: period.start,
+      periodEnd: period.end,
+      value: row.value,
+      n: row.n,
+    });
+  }
+  return {
+    metrics: [...metrics].map(([key, definition]) => ({ key, definition })),
+    scoreDays: [],
+    aggregates,
+    comments: [],
+  };
+}
