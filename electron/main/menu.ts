@@ -41,6 +41,8 @@ export function buildMenuTemplate(options: {
         command('New Map', 'map.new', 'CmdOrCtrl+N'),
         command('New Map from Template…', 'map.newFromSample'),
         command('Library', 'app.library', 'CmdOrCtrl+Shift+L'),
+        command('Import Data…', 'data.import'),
+        command('Datasets…', 'data.datasets'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -10,6 +10,7 @@ import './styles/inspector.css';
 import './styles/workshop.css';
 import './styles/commands.css';
 import './styles/overlay.css';
+import './styles/import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

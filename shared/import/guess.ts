@@ -215,8 +215,10 @@ export function guessMapping(
     .filter(({ f, index }) => columns[index]!.role === 'ignore' && !isMeta(f))
     .find(
       ({ f }) =>
-        /comment|verbatim|feedback|why|reason|remark|open|text|explain/.test(f.text) ||
-        (f.filled > 0 && f.numbers < f.filled / 2 && f.meanLength > 25),
+        /comment|verbatim|feedback|why|reason|remark|open|text|explain|better|improve|suggest|tell us|anything else/.test(
+          f.text,
+        ) ||
+        (f.filled > 0 && f.numbers < f.filled / 2 && f.meanLength > 20),
     );
   if (comment) columns[comment.index] = { role: 'comment' };
 

@@ -9,6 +9,7 @@ import { Inspector } from '../panels/Inspector';
 import { MapTitle } from '../panels/MapTitle';
 import { SaveIndicator } from '../panels/SaveIndicator';
 import { SnapshotsDialog } from '../panels/SnapshotsDialog';
+import { ImportPanels } from '../import/ImportPanels';
 import { Toolbar } from '../panels/Toolbar';
 import { FilterBar } from '../panels/FilterBar';
 import { FindBar } from '../panels/FindBar';
@@ -56,6 +57,7 @@ export function MapView({ journeyId }: { journeyId: string }) {
         )}
       </header>
       {snapshotsOpen && <SnapshotsDialog journeyId={journeyId} onClose={() => setSnapshotsOpen(false)} />}
+      {loadState === 'ready' && <ImportPanels journeyId={journeyId} />}
       <ConflictBanner />
       {loadState === 'ready' && <FilterBar />}
       {loadState === 'ready' ? (

@@ -1,6 +1,7 @@
 import type { Change } from '../../../shared/domain/change-set';
 import type { TemplateId } from '../../../shared/api/contract';
 import { LIBRARY_ROUTE } from '../app/route';
+import { importCommands } from './import-commands';
 import { addDepartment, addPainPoint, addStage, addTouchpoint, deleteSelection } from '../state/map-edits';
 import { laneSelectionId, selectionIn, stageSelectionId } from '../state/ui-store';
 import { workshopCommands } from './workshop-commands';
@@ -223,4 +224,10 @@ export const journeyCommands: readonly Command[] = [
 ];
 
 export const createJourneyCommandRegistry = (): CommandRegistry =>
-  createCommandRegistry([...journeyCommands, ...workshopCommands, ...selectionCommands, ...overlayCommands]);
+  createCommandRegistry([
+    ...journeyCommands,
+    ...workshopCommands,
+    ...selectionCommands,
+    ...overlayCommands,
+    ...importCommands,
+  ]);

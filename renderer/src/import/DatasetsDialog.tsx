@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { DatasetSummary } from '../../../shared/domain/dataset';
+import { formatExactTime } from '../app/relative-time';
+import { useCommands } from '../commands/commands-context';
+import { Icon } from '../panels/Icon';
+import { trapTab, useModalDialog } from '../panels/modal-dialog';
+import { importPanelStore } from './import-panel-store';
+
+type ListState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: string }
+  | { status: 'ready'; datasets: DatasetSummary[] };
+
+const FORMAT_NAMES: Record<string, string> = {
+  csv: 'CSV',
+  tsv: 'Tab-separated',
+  qualtrics: 'Qualtrics',
+  surveymonkey: 'SurveyMonkey',
+  generated: 'Generated',
+};
+
+/** The column mapping stored with a dataset, in one line: "Q1 → touchpoint, Q2 → NPS 0–10 …". */
+function describeMapping(mapping: unknown): string {
+  if (!mapping || typeof mapping !== 'object' || !('columns' in mapping) || !Array.isArray(mapping.columns))
+    return '';
+  return (
+    mapping.columns as {
+      column?: string;
+      role?: string;
+      metric?: { label?: string; scaleMin?: number; scaleMax?: number };
+    }[]
+  )
+    .map((c) =>
+      c.role === 'score' && c.metric
+        ? `${c.column} → ${c.metric.label} ${c.metric.scaleMin}–${c.metric.scaleMax}`
+        : `${c.column} → ${c.role}`,
+    )
+    .join(', ');
+}
+
+/** The map's datasets with their provenance; each can be removed (after a confirmation). */
+export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onClose(): void }) {
+  const { ctx } = useCommands();
+  const id = useId();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const ref = useModalDialog(closeRef);
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+
+  const fetchList = useCallback(
+    () =>
+      ctx.api.call('datasets.list', { journeyId }).then(
+        (datasets): ListState => ({ status: 'ready', datasets }),
+        (error: unknown): ListState => ({
+          status: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      ),
+    [ctx, journeyId],
+  );
+  useEffect(() => {
+    let live = true;
+    void fetchList().then((next) => {
+      if (live) setList(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [fetchList]);
+
+  const remove = (dataset: DatasetSummary) => {
+    ctx.uiStore.getState().askConfirm({
+      title: `Remove “${dataset.name}”?`,
+      message: `Its ${dataset.rowsAccepted.toLocaleString('en')} imported rows and their comments leave this map. The file itself is not touched; you can import it again.`,
+      confirmLabel: 'Remove dataset',
+      onConfirm: () => {
+        void ctx.api
+          .call('datasets.remove', { id: dataset.id })
+          .then(() => {
+            ctx.uiStore.getState().notify(`Removed “${dataset.name}”.`, 'info');
+            return fetchList().then(setList);
+          })
+          .catch((error: unknown) =>
+            ctx.uiStore
+              .getState()
+              .notify(
+                `Couldn't remove the dataset: ${error instanceof Error ? error.message : String(error)}`,
+                'error',
+              ),
+          );
+      },
+    });
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog--datasets"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={trapTab}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="import__head">
+        <div>
+          <h2 className="dialog__title" id={`${id}-title`}>
+            Datasets
+          </h2>
+          <p className="dialog__message">
+            The data imported into this map, where it came from and how it was read.
+          </p>
+        </div>
+        <button
+          ref={closeRef}
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={onClose}
+        >
+          <Icon name="close" />
+        </button>
+      </div>
+      {list.status === 'loading' && <p className="muted">Loading…</p>}
+      {list.status === 'failed' && (
+        <p className="banner banner--error" role="alert">
+          Couldn't list the datasets: {list.error}
+        </p>
+      )}
+      {list.status === 'ready' && list.datasets.length === 0 && (
+        <div className="datasets__empty">
+          <p className="muted">No data has been imported into this map yet.</p>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => importPanelStore.getState().open('import')}
+          >
+            Import data…
+          </button>
+        </div>
+      )}
+      {list.status === 'ready' && list.datasets.length > 0 && (
+        <ul className="datasets__list" aria-label="Imported datasets">
+          {list.datasets.map((dataset) => (
+            <li key={dataset.id} className="datasets__item">
+              <div className="datasets__main">
+                <strong className="datasets__name">{dataset.name}</strong>
+                <span className="datasets__meta">
+                  {dataset.fileName} · {FORMAT_NAMES[dataset.sourceFormat] ?? dataset.sourceFormat} ·{' '}
+                  {dataset.shape === 'responses' ? 'responses' : 'aggregates'} · imported{' '}
+                  <time dateTime={dataset.importedAt}>{formatExactTime(dataset.importedAt)}</time>
+                </span>
+                <span className="datasets__meta">
+                  {dataset.rowsAccepted.toLocaleString('en')} rows imported,{' '}
+                  {dataset.rowsRejected.toLocaleString('en')} left out
+                </span>
+                <span className="datasets__mapping" title={describeMapping(dataset.mapping)}>
+                  {describeMapping(dataset.mapping)}
+                </span>
+              </div>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                aria-label={`Remove dataset “${dataset.name}”`}
+                onClick={() => remove(dataset)}
+              >
+                <Icon name="trash" size={16} />
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </dialog>
+  );
+}
