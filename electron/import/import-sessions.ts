@@ -172,7 +172,7 @@ export class ImportSessions {
       const worker = new Worker(this.options.workerPath, {
         workerData: input,
         // A small young generation keeps the thread's garbage, and so the process's memory, small.
-        resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 },
+        resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 },
       });
       session.worker = worker;
       worker.on('message', (message: WorkerMessage) => {

@@ -109,7 +109,7 @@ export class ImportAccumulator {
   private readonly commentIndex: number;
   private readonly scoreColumns: { index: number; metric: number; min: number; max: number }[];
   private readonly aggregateIndex: { metric: number; value: number; n: number; period: number };
-  private readonly groups = new Map<string, ResponseGroup>();
+  private readonly groups = new Map<string, Map<string, ResponseGroup>>();
   private readonly touchpointRows = new Map<string, number>();
   private readonly issues: Partial<Record<IssueReason, IssueTally>> = {};
   private readonly comments: PendingComment[] = [];
@@ -179,7 +179,11 @@ export class ImportAccumulator {
         this.issue('ragged-row', rowNumber, null, `${row.length} fields, the header has ${this.width}`);
         continue;
       }
-      const touchpoint = row[this.touchpointIndex]!.trim();
+      const cell = row[this.touchpointIndex]!;
+      const touchpoint =
+        cell.length > 0 && cell.charCodeAt(0) > 32 && cell.charCodeAt(cell.length - 1) > 32
+          ? cell
+          : cell.trim();
       if (touchpoint === '') {
         this.rowsRejected += 1;
         this.issue('missing-touchpoint', rowNumber, this.touchpointIndex);
@@ -204,12 +208,23 @@ export class ImportAccumulator {
         return false;
       }
     }
-    const key = `${touchpoint}\u0000${date}`;
-    let group = this.groups.get(key);
-    let firstScore: { metric: number; score: number } | null = null;
-    let valid = 0;
-    const scores: { metric: number; score: number }[] = [];
-    for (const column of this.scoreColumns) {
+    // Hot path (once per row of files with millions): nested maps instead of a concatenated key,
+    // counts added in place, no per-row arrays.
+    let byDate = this.groups.get(touchpoint);
+    if (!byDate) {
+      byDate = new Map();
+      this.groups.set(touchpoint, byDate);
+    }
+    let group = byDate.get(date);
+    if (!group) {
+      group = { touchpoint, date, rows: 0, counts: this.scoreColumns.map(() => null), exampleRows: [] };
+      byDate.set(date, group);
+    }
+    let firstMetric = -1;
+    let firstScore = 0;
+    const columns = this.scoreColumns;
+    for (let m = 0; m < columns.length; m++) {
+      const column = columns[m]!;
       const cell = row[column.index]!;
       const score = parseScore(cell);
       if (score === 'blank') continue;
@@ -221,45 +236,33 @@ export class ImportAccumulator {
         this.issue('out-of-range', rowNumber, column.index, cell);
         continue;
       }
-      valid += 1;
-      scores.push({ metric: column.metric, score });
-      firstScore ??= { metric: column.metric, score };
+      let counts = group.counts[m];
+      if (!counts) {
+        counts = new Int32Array(column.max - column.min + 1);
+        group.counts[m] = counts;
+      }
+      counts[score - column.min]! += 1;
+      if (firstMetric < 0) {
+        firstMetric = m;
+        firstScore = score;
+      }
     }
-    if (valid === 0) {
+    if (firstMetric < 0) {
       this.issue('no-score', rowNumber, null);
       return false;
     }
-    if (!group) {
-      group = {
-        touchpoint,
-        date,
-        rows: 0,
-        counts: this.scoreColumns.map(() => null),
-        exampleRows: [],
-      };
-      this.groups.set(key, group);
-    }
     group.rows += 1;
     if (group.exampleRows.length < MAX_EXAMPLES) group.exampleRows.push(rowNumber);
-    for (const { metric, score } of scores) {
-      const column = this.scoreColumns[metric]!;
-      let counts = group.counts[metric];
-      if (!counts) {
-        counts = new Int32Array(column.max - column.min + 1);
-        group.counts[metric] = counts;
-      }
-      counts[score - column.min]! += 1;
-    }
     if (this.commentIndex >= 0) {
-      const text = row[this.commentIndex]!.trim();
+      const raw = row[this.commentIndex]!;
+      const text = raw === '' ? '' : raw.trim();
       if (text !== '') {
         if (this.comments.length < MAX_COMMENTS) {
-          const metric = firstScore ? this.scoreMetric(firstScore.metric) : null;
           this.comments.push({
             touchpoint,
             date,
-            metricKey: metric?.key ?? null,
-            score: firstScore?.score ?? null,
+            metricKey: this.scoreMetric(firstMetric)?.key ?? null,
+            score: firstScore,
             text: text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text,
           });
         } else this.commentsDropped += 1;
@@ -326,13 +329,16 @@ export class ImportAccumulator {
       issues: this.issues,
       touchpointRows: this.touchpointRows,
       metrics: this.scoreColumns.map((c) => this.mapping.columns[c.index]!.metric!),
-      groups: [...this.groups.values()].map((g) => ({
-        touchpoint: g.touchpoint,
-        date: g.date,
-        rows: g.rows,
-        counts: g.counts.map((c) => (c ? Array.from(c) : null)),
-        exampleRows: g.exampleRows,
-      })),
+      groups: [...this.groups.values()]
+        .flatMap((byDate) => [...byDate.values()])
+        .filter((g) => g.rows > 0)
+        .map((g) => ({
+          touchpoint: g.touchpoint,
+          date: g.date,
+          rows: g.rows,
+          counts: g.counts.map((c) => (c ? Array.from(c) : null)),
+          exampleRows: g.exampleRows,
+        })),
       comments: this.comments,
       commentsDropped: this.commentsDropped,
       aggregates: this.aggregates,

@@ -3,6 +3,7 @@ import type { DatasetSummary } from '../../../shared/domain/dataset';
 import type { Touchpoint } from '../../../shared/domain/journey';
 import {
   AGGREGATE_ROLES,
+  CELL_ONLY_REASONS,
   ISSUE_LABELS,
   RESPONSE_ROLES,
   type ColumnMapping,
@@ -599,17 +600,31 @@ function MappingStep(props: {
                         </option>
                       ))}
                     </select>
-                    {column.role === 'score' && column.metric && (
-                      <ScoreEditor
-                        header={header}
-                        column={column}
-                        onChange={(next) => setColumn(index, next)}
-                      />
-                    )}
                   </th>
                 );
               })}
             </tr>
+            {mapping.columns.some((c) => c.role === 'score') && (
+              <tr className="import__scale-row">
+                <th scope="row" className="import__rownum">
+                  Scale
+                </th>
+                {preview.headers.map((header, index) => {
+                  const column = mapping.columns[index]!;
+                  return (
+                    <td key={index} className={column.role === 'score' ? 'is-mapped' : undefined}>
+                      {column.role === 'score' && column.metric && (
+                        <ScoreEditor
+                          header={header}
+                          column={column}
+                          onChange={(next) => setColumn(index, next)}
+                        />
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            )}
           </thead>
           <tbody>
             {preview.rows.map((row, r) => (
@@ -980,7 +995,14 @@ function ReportStep(props: {
           <tbody>
             {report.issues.map((issue) => (
               <tr key={issue.reason}>
-                <th scope="row">{ISSUE_LABELS[issue.reason]}</th>
+                <th scope="row">
+                  {ISSUE_LABELS[issue.reason]}
+                  {CELL_ONLY_REASONS.has(issue.reason) && (
+                    <span className="import__issue-note">
+                      Only the cell is left out; the row's other values count.
+                    </span>
+                  )}
+                </th>
                 <td>{formatCount(issue.count)}</td>
                 <td>
                   {issue.examples

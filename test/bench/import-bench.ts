@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { closeLibraryDatabase, openLibraryDatabase } from '../../electron/db/connection';
+import { JourneyRepository } from '../../electron/db/journey-repository';
+import { ImportSessions } from '../../electron/import/import-sessions';
+import { MetricDefinition, computeMetric, mergeDistributions, periodBounds } from '../../shared/metrics';
+import { templateContent } from '../../shared/templates';
+
+/**
+ * `npm run bench:import`: 1,000,000 generated raw responses (about 70 MB) imported the way the app
+ * does it (head read, a worker thread streaming and checking every row, matching, one transaction),
+ * against the same file parsed by PapaParse alone in the same run. Then an overlay-like recompute
+ * from the stored score_days for a different top box and period. Prints figures; asserts nothing.
+ * The last line is one JSON object.
+ */
+
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'js-bench-import-'));
+const csvPath = path.join(dir, 'responses.csv');
+const workerPath = path.resolve('out/main/import-worker.js');
+if (!fs.existsSync(workerPath)) {
+  console.error('Build first: npx electron-vite build (the benchmark runs the built import worker).');
+  process.exit(1);
+}
+
+let peakRss = 0;
+const sample = () => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) peakRss = rss;
+};
+const sampler = setInterval(sample, 10);
+
+function generate(touchpoints: string[]): number {
+  // A deterministic generator (LCG), so every run reads the same file.
+  let x = 12345;
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff);
+  const comments = ['"Slow, but it worked"', 'Great service', '"Confusing; too many steps"', 'Lovely'];
+  const fd = fs.openSync(csvPath, 'w');
+  let chunk = 'ResponseId,Touchpoint,RecordedDate,NPS,CSAT,CES,Comment\n';
+  const start = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < ROWS; i++) {
+    const at = new Date(start + (next() % 365) * 86_400_000 + (next() % 86_400) * 1000);
+    const stamp = at.toISOString().slice(0, 19).replace('T', ' ');
+    const comment = next() % 20 === 0 ? comments[next() % comments.length] : '';
+    chunk += `R_${next().toString(36).padStart(8, '0')}${(i % 1000).toString(36)},${touchpoints[next() % touchpoints.length]},${stamp},${next() % 11},${1 + (next() % 5)},${1 + (next() % 7)},${comment}\n`;
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, chunk);
+  fs.closeSync(fd);
+  return fs.statSync(csvPath).size;
+}
+
+function parseOnly(): Promise<{ seconds: number; rows: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let rows = 0;
+    Papa.parse(fs.createReadStream(csvPath, { encoding: 'utf8', highWaterMark: 1 << 20 }), {
+      delimiter: ',',
+      chunk: (result: Papa.ParseResult<unknown>) => {
+        rows += result.data.length;
+      },
+      complete: () => resolve({ seconds: (performance.now() - started) / 1000, rows }),
+      error: reject,
+    });
+  });
+}
+
+async function main() {
+  const db = await openLibraryDatabase(path.join(dir, 'library.sqlite'));
+  const journeys = new JourneyRepository(db);
+  let n = 0;
+  const made = templateContent('online-store', () => `bench-${++n}`);
+  const journeyId = journeys.create({
+    name: made.name,
+    description: made.description,
+    content: made.content,
+  }).id;
+  const names = journeys
+    .get(journeyId)
+    .nodes.filter((node) => node.kind === 'touchpoint')
+    .map((node) => node.name);
+
+  const bytes = generate(names);
+  console.log(`Generated ${ROWS.toLocaleString('en')} responses: ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+  // Parse-only first; then let the heap settle so the import's peak is its own.
+  const parse = await parseOnly();
+  console.log(
+    `PapaParse alone (Node stream):  ${parse.seconds.toFixed(2)} s, ${parse.rows.toLocaleString('en')} rows`,
+  );
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  peakRss = 0;
+  sample();
+  const baselineRss = peakRss;
+
+  const sessions = new ImportSessions({ db, journeys, workerPath });
+  const started = performance.now();
+  const preview = sessions.begin({
+    journeyId,
+    filePath: csvPath,
+    fileName: 'responses.csv',
+    ownsFile: false,
+  });
+  sessions.run(preview.sessionId, preview.mapping);
+  let status = sessions.status(preview.sessionId);
+  while (status.state === 'reading') {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    status = sessions.status(preview.sessionId);
+  }
+  if (status.state !== 'ready' || !status.report) throw new Error(status.error ?? status.state);
+  const readAt = performance.now();
+  const assignments = status.report.touchpoints.map((t) => ({
+    value: t.value,
+    touchpointId: t.match?.touchpointId ?? null,
+  }));
+  const stored = sessions.commit(preview.sessionId, { name: 'Bench', assignments, allowDuplicate: false });
+  sample();
+  const importSeconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  console.log(
+    `Import (read + check + match + store): ${importSeconds.toFixed(2)} s ` +
+      `(${((readAt - started) / 1000).toFixed(2)} s reading in the worker, ${((performance.now() - readAt) / 1000).toFixed(2)} s storing), ` +
+      `${Math.round(stored.rowsAccepted / importSeconds).toLocaleString('en')} rows/s, ${stored.rowsAccepted.toLocaleString('en')} rows stored`,
+  );
+  console.log(
+    `Peak RSS during the import: ${(peakRss / 1024 / 1024).toFixed(0)} MB (process before it: ${(baselineRss / 1024 / 1024).toFixed(0)} MB)`,
+  );
+
+  // Overlay-like recompute from score_days: CSAT with top box 5 (not 4) for Q2, per touchpoint.
+  const definition = MetricDefinition.parse({ kind: 'csat', key: 'csat', label: 'CSAT', topBoxMin: 5 });
+  const bounds = periodBounds('2025-Q2');
+  if (!bounds.ok) throw new Error(bounds.reason);
+  const recomputeStart = performance.now();
+  const rows = db
+    .prepare<
+      [string, string, string, string],
+      { touchpoint_id: string; counts: string; scale_min: number; scale_max: number }
+    >(
+      `SELECT s.touchpoint_id, s.counts, s.scale_min, s.scale_max FROM score_days s
+       JOIN datasets d ON d.id = s.dataset_id
+       WHERE d.journey_id = ? AND s.metric_key = ? AND s.day BETWEEN ? AND ?`,
+    )
+    .all(journeyId, 'csat', bounds.value.start, bounds.value.end);
+  const byTouchpoint = new Map<string, { min: number; max: number; counts: number[] }[]>();
+  for (const row of rows) {
+    const list = byTouchpoint.get(row.touchpoint_id) ?? [];
+    list.push({ min: row.scale_min, max: row.scale_max, counts: JSON.parse(row.counts) as number[] });
+    byTouchpoint.set(row.touchpoint_id, list);
+  }
+  let computed = 0;
+  for (const list of byTouchpoint.values()) {
+    const merged = mergeDistributions(list);
+    if (!merged.ok) throw new Error(merged.reason);
+    const value = computeMetric(definition, merged.value);
+    if (!value.ok) throw new Error(value.reason);
+    computed += 1;
+  }
+  const recomputeMs = performance.now() - recomputeStart;
+  console.log(
+    `Recompute CSAT (top box 5) for 2025-Q2 from ${rows.length.toLocaleString('en')} stored days: ${recomputeMs.toFixed(1)} ms for ${computed} touchpoints`,
+  );
+
+  sessions.close();
+  closeLibraryDatabase(db);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const result = {
+    rows: stored.rowsAccepted,
+    import_s: Number(importSeconds.toFixed(3)),
+    parse_only_s: Number(parse.seconds.toFixed(3)),
+    ratio: Number((importSeconds / parse.seconds).toFixed(2)),
+    peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+    recompute_ms: Number(recomputeMs.toFixed(1)),
+  };
+  console.log(JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  clearInterval(sampler);
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.error(error);
+  process.exit(1);
+});
