@@ -17,7 +17,7 @@ export function Toolbar() {
         <CommandButton command="map.addPainPoint" icon="note" />
       </div>
       <div className="toolbar__group">
-        <CommandButton command="data.import" icon="upload" />
+        <CommandButton command="data.import" icon="upload" iconOnly />
         <CommandButton command="data.datasets" icon="table" iconOnly />
       </div>
       <div className="toolbar__group">
