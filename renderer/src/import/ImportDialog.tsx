@@ -22,6 +22,7 @@ import { addTouchpoint } from '../state/map-edits';
 import { applyChanges } from '../state/apply-change';
 import { EMPTY_SELECTION } from '../state/ui-store';
 import { useDocument } from '../state/stores-context';
+import { importPanelStore } from './import-panel-store';
 import { uploadFile } from './upload';
 
 /**
@@ -472,6 +473,16 @@ function ChooseStep({
           }}
         />
       </div>
+      <p className="import__datasets-link">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => importPanelStore.getState().open('datasets')}
+        >
+          <Icon name="table" size={16} />
+          Datasets already imported into this map…
+        </button>
+      </p>
       {busy && (
         <div className="import__status" role="status">
           <span>{busy}</span>
@@ -1109,6 +1120,9 @@ function DoneStep({
       )}
       <p className="muted">It is listed under Datasets, where it can be removed again.</p>
       <div className="dialog__actions">
+        <button type="button" className="button" onClick={() => importPanelStore.getState().open('datasets')}>
+          Show datasets
+        </button>
         <button ref={closeRef} type="button" className="button button--primary" onClick={onClose}>
           Done
         </button>

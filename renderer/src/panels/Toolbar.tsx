@@ -18,7 +18,6 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group">
         <CommandButton command="data.import" icon="upload" iconOnly />
-        <CommandButton command="data.datasets" icon="table" iconOnly />
       </div>
       <div className="toolbar__group">
         <CommandButton command="view.fit" icon="fit" iconOnly />
