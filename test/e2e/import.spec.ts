@@ -129,9 +129,8 @@ test('a Qualtrics export is mapped, checked, imported and removed again', async 
   await expect(page.getByTestId('touchpoint-card').filter({ hasText: 'Gift wrapping' })).toHaveCount(1);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
-  // The datasets list (reached from the wizard) shows the provenance; removing asks first.
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await wizard.getByRole('button', { name: 'Datasets already imported into this map…' }).click();
+  // The datasets list (in the map's inspector) shows the provenance; removing asks first.
+  await page.getByRole('button', { name: 'Datasets…' }).click();
   const datasets = page.getByRole('dialog', { name: 'Datasets' });
   const item = datasets.getByRole('listitem').filter({ hasText: 'March survey' });
   await expect(item).toContainText('march-survey.csv · Qualtrics · responses');

@@ -31,6 +31,7 @@ import {
   requiredName,
 } from './Fields';
 import { TouchpointDataSection } from '../overlay/TouchpointDataSection';
+import { MapDataSection } from '../import/MapDataSection';
 import { Icon } from './Icon';
 
 /**
@@ -558,6 +559,7 @@ function MapProperties() {
           onCommit={(value) => apply([{ op: 'journey.update', fields: { description: value } }])}
         />
       </Section>
+      <MapDataSection />
       <Personas />
       <section className="inspector__section inspector__tips">
         <h2 className="inspector__subtitle">Tips</h2>

@@ -17,9 +17,6 @@ export function Toolbar() {
         <CommandButton command="map.addPainPoint" icon="note" />
       </div>
       <div className="toolbar__group">
-        <CommandButton command="data.import" icon="upload" iconOnly />
-      </div>
-      <div className="toolbar__group">
         <CommandButton command="view.fit" icon="fit" iconOnly />
         <CommandButton command="selection.delete" icon="trash" iconOnly tone="danger" />
       </div>
