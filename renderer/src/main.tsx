@@ -11,6 +11,7 @@ import './styles/workshop.css';
 import './styles/commands.css';
 import './styles/overlay.css';
 import './styles/import.css';
+import './styles/grid.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

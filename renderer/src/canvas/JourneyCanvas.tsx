@@ -11,18 +11,20 @@ import {
   type EdgeTypes,
   type FinalConnectionState,
   type NodeChange,
+  type NodeMouseHandler,
   type NodeTypes,
   type OnNodeDrag,
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
-import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
-import { NODE_SIZE, cellAt } from '../../../shared/graph/grid';
 import { useCommands } from '../commands/commands-context';
 import { useOverlayView } from '../overlay/use-overlay';
-import { connectNodes, moveNodes, newTouchpoint } from '../state/map-edits';
+import { newTouchpointAt } from '../state/grid-edits';
+import { startDraft, startRename } from '../state/inline-edit';
+import { connectNodes, moveNodes } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
+import { GestureContext, createGestureStore } from './band-gestures';
 import { AttachmentEdge } from './AttachmentEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
 import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
@@ -31,6 +33,7 @@ import { PainPointNode } from './PainPointNode';
 import { TouchpointNode } from './TouchpointNode';
 import { ContextMenuHost } from '../panels/ContextMenu';
 import { useCanvasCommands } from './use-canvas-commands';
+import { useCanvasContent } from './use-canvas-content';
 import { useColorScheme } from './use-color-scheme';
 import { useNodeMarks } from './use-node-marks';
 import { useWorkshop } from '../workshop/workshop-store';
@@ -63,10 +66,6 @@ const MINIMAP_COLOURS: Record<string, string> = {
 const minimapColour = (node: JourneyFlowNode) =>
   node.type === 'laneHeader' ? node.data.department.colour : (MINIMAP_COLOURS[node.type] ?? 'transparent');
 
-const EMPTY_STAGES: Stage[] = [];
-const EMPTY_DEPARTMENTS: Department[] = [];
-const EMPTY_NODES: MapNode[] = [];
-const EMPTY_EDGES: FlowEdge[] = [];
 const NO_POSITIONS: ReadonlyMap<string, XYPosition> = new Map();
 /**
  * Fit leaves the minimap's corner free: journeys are wide, so the fit is usually limited by
@@ -86,10 +85,9 @@ const FAR_ZOOM = 0.42;
  */
 export function JourneyCanvas() {
   const { documentStore, uiStore } = useStores();
-  const stages = useDocument((s) => s.doc?.stages ?? EMPTY_STAGES);
-  const departments = useDocument((s) => s.doc?.departments ?? EMPTY_DEPARTMENTS);
-  const nodes = useDocument((s) => s.doc?.nodes ?? EMPTY_NODES);
-  const edges = useDocument((s) => s.doc?.edges ?? EMPTY_EDGES);
+  // Header drags in progress (reorder, resize), shown as a preview until released.
+  const [gestures] = useState(createGestureStore);
+  const { stages, departments, nodes, edges } = useCanvasContent(gestures);
   const selection = useUi((s) => s.selection);
   // A snapshot: selectable for inspection, nothing else.
   const readOnly = useDocument((s) => s.readOnly);
@@ -261,77 +259,83 @@ export function JourneyCanvas() {
     [documentStore, uiStore],
   );
 
-  /** Double-click on empty canvas: a new touchpoint right there. */
+  /**
+   * Double-click on an empty spot: a new touchpoint right there (in that cell's next free spot if
+   * the spot is taken), waiting for its name; it is created only once named (see inline-edit.ts).
+   */
   const onDoubleClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
       const { doc, readOnly: frozen } = documentStore.getState();
       if (!doc || frozen) return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const size = NODE_SIZE.touchpoint;
-      const x = Math.round(point.x - size.width / 2);
-      const y = Math.round(point.y - size.height / 2);
-      const cell = cellAt(point, doc.stages, doc.departments);
-      const value = newTouchpoint({ x, y, stageId: cell.stageId, departmentId: cell.departmentId });
-      const id = value.id;
-      documentStore.getState().apply([{ op: 'node.add', value }]);
-      const ui = uiStore.getState();
-      ui.selectOnly(id);
-      ui.requestFocus(id);
+      startDraft({ documentStore, uiStore }, newTouchpointAt(doc, point));
     },
     [documentStore, uiStore, flow],
   );
 
+  /** Double-click on a card, note or header: rename it in place. */
+  const onNodeDoubleClick: NodeMouseHandler<JourneyFlowNode> = useCallback(
+    (event, node) => {
+      if (event.target instanceof Element && event.target.closest('.inline-edit, [role="separator"]')) return;
+      if (startRename({ documentStore, uiStore }, node.id)) uiStore.getState().selectOnly(node.id);
+    },
+    [documentStore, uiStore],
+  );
+
   return (
-    <div
-      className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}`}
-      style={{ '--text-scale': textScale } as CSSProperties}
-      onDoubleClick={onDoubleClick}
-    >
-      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
-        nodes={flowNodes}
-        edges={flowEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={false}
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        {...contextMenus}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionMode={SelectionMode.Partial}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
-        colorMode={scheme}
-        onlyRenderVisibleElements={nodes.length > LARGE_MAP}
-        connectionRadius={28}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'controls.fitView.ariaLabel': 'Fit map to window' }}
+    <GestureContext.Provider value={gestures}>
+      <div
+        className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}`}
+        style={{ '--text-scale': textScale } as CSSProperties}
+        onDoubleClick={onDoubleClick}
       >
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        <MiniMap<JourneyFlowNode>
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          nodeStrokeWidth={0}
-          bgColor="var(--minimap-bg)"
-          maskColor="var(--minimap-mask)"
-          ariaLabel="Map overview"
-          style={{ width: 168, height: 104 }}
-        />
-      </ReactFlow>
-      <ContextMenuHost />
-    </div>
+        <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+          nodes={flowNodes}
+          edges={flowEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onNodeDoubleClick={onNodeDoubleClick}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          {...contextMenus}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionMode={SelectionMode.Partial}
+          fitView
+          fitViewOptions={FIT_OPTIONS}
+          minZoom={0.05}
+          maxZoom={2}
+          colorMode={scheme}
+          onlyRenderVisibleElements={nodes.length > LARGE_MAP}
+          connectionRadius={28}
+          proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={{ 'controls.fitView.ariaLabel': 'Fit map to window' }}
+        >
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          <MiniMap<JourneyFlowNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeStrokeWidth={0}
+            bgColor="var(--minimap-bg)"
+            maskColor="var(--minimap-mask)"
+            ariaLabel="Map overview"
+            style={{ width: 168, height: 104 }}
+          />
+        </ReactFlow>
+        <ContextMenuHost />
+      </div>
+    </GestureContext.Provider>
   );
 }
 

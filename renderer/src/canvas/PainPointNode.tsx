@@ -1,4 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
 import { memo } from 'react';
 import { HANDLE, type PainPointFlowNode } from './flow-types';
 import { VoteButtons } from './VoteButtons';
@@ -9,6 +10,7 @@ export const STATUS_LABELS = { open: 'Open', 'in-progress': 'In progress', resol
 /** A pain point as a sticky note; drag from its top handle to the touchpoint it concerns. */
 function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>) {
   const { painPoint } = data;
+  const editing = useInlineEditing(painPoint.id);
   return (
     <div
       className={`pain-note pain-note--${painPoint.status}${selected ? ' is-selected' : ''}`}
@@ -31,9 +33,19 @@ function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>
           {painPoint.votes}
         </span>
       </div>
-      <div className="pain-note__name" title={painPoint.name}>
-        {painPoint.name}
-      </div>
+      {editing ? (
+        <InlineNameEditor
+          target={painPoint.id}
+          value={painPoint.name}
+          label="Pain point name"
+          placeholder="Name this pain point"
+          className="pain-note__name-edit"
+        />
+      ) : (
+        <div className="pain-note__name" title={painPoint.name}>
+          {painPoint.name}
+        </div>
+      )}
       <VoteButtons id={painPoint.id} name={painPoint.name} votes={painPoint.votes} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
 import { memo, type CSSProperties } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/domain/journey';
 import { OverlayBadge } from '../overlay/OverlayBadge';
@@ -8,6 +9,7 @@ import { HANDLE, type TouchpointFlowNode } from './flow-types';
 /** A touchpoint card: what the customer meets, who owns it, how it feels. */
 function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNode>) {
   const { touchpoint, colour, painCount, overlay } = data;
+  const editing = useInlineEditing(touchpoint.id);
   const emotion = formatEmotion(touchpoint.emotion);
   return (
     <div
@@ -30,9 +32,19 @@ function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNod
           <span>{emotion}</span>
         </span>
       </div>
-      <div className="tp-card__name" title={touchpoint.name}>
-        {touchpoint.name}
-      </div>
+      {editing ? (
+        <InlineNameEditor
+          target={touchpoint.id}
+          value={touchpoint.name}
+          label="Touchpoint name"
+          placeholder="Name this touchpoint"
+          className="tp-card__name-edit"
+        />
+      ) : (
+        <div className="tp-card__name" title={touchpoint.name}>
+          {touchpoint.name}
+        </div>
+      )}
       <div className="tp-card__bottom">
         {overlay ? (
           <OverlayBadge view={overlay} />

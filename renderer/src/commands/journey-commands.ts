@@ -3,7 +3,8 @@ import type { TemplateId } from '../../../shared/api/contract';
 import { LIBRARY_ROUTE } from '../app/route';
 import { importCommands } from './import-commands';
 import { addDepartment, addPainPoint, addStage, addTouchpoint, deleteSelection } from '../state/map-edits';
-import { laneSelectionId, selectionIn, stageSelectionId } from '../state/ui-store';
+import { laneSelectionId, parseSelectionId, selectionIn, stageSelectionId } from '../state/ui-store';
+import { deleteBandWithChoice, gridCommands } from './grid-commands';
 import { workshopCommands } from './workshop-commands';
 import {
   createCommandRegistry,
@@ -184,6 +185,10 @@ export const journeyCommands: readonly Command[] = [
     },
     run(ctx) {
       const ui = ctx.uiStore.getState();
+      // One stage or lane alone: ask whether to move its cards to the neighbour or delete them.
+      const only = ui.selection.nodes.length === 1 && ui.selection.edges.length === 0;
+      const band = only ? parseSelectionId(ui.selection.nodes[0]!) : null;
+      if (band && band.kind !== 'node') return deleteBandWithChoice(ctx, band.kind, band.id);
       const plan = deleteSelection(withDoc(ctx), ui.selection);
       const commit = () => {
         ctx.documentStore.getState().apply(plan.changes);
@@ -230,4 +235,5 @@ export const createJourneyCommandRegistry = (): CommandRegistry =>
     ...selectionCommands,
     ...overlayCommands,
     ...importCommands,
+    ...gridCommands,
   ]);

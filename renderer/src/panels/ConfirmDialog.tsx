@@ -11,12 +11,15 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  alternative,
 }: {
   title: string;
   message: string;
   confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
+  /** A second, non-destructive way to go ahead, shown before the destructive one. */
+  alternative?: { label: string; onConfirm(): void } | undefined;
 }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -43,6 +46,11 @@ export function ConfirmDialog({
         <button type="button" className="button" ref={cancelRef} onClick={onCancel}>
           Cancel
         </button>
+        {alternative && (
+          <button type="button" className="button button--primary" onClick={alternative.onConfirm}>
+            {alternative.label}
+          </button>
+        )}
         <button type="button" className="button button--danger-solid" onClick={onConfirm}>
           {confirmLabel}
         </button>
@@ -56,7 +64,13 @@ export function ConfirmHost({
   request,
   onClose,
 }: {
-  request: { title: string; message: string; confirmLabel: string; onConfirm(): void } | null;
+  request: {
+    title: string;
+    message: string;
+    confirmLabel: string;
+    onConfirm(): void;
+    alternative?: { label: string; onConfirm(): void };
+  } | null;
   onClose(): void;
 }) {
   if (!request) return null;
@@ -70,6 +84,15 @@ export function ConfirmHost({
         onClose();
         request.onConfirm();
       }}
+      alternative={
+        request.alternative && {
+          label: request.alternative.label,
+          onConfirm: () => {
+            onClose();
+            request.alternative!.onConfirm();
+          },
+        }
+      }
     />
   );
 }

@@ -272,9 +272,10 @@ export function removePersona(doc: JourneyDocument, personaId: string): Change[]
   return changes;
 }
 
-const nodeUpdate = (
+/** An update of the fields every node kind has, with the op the node's kind takes. */
+export const nodeUpdate = (
   node: MapNode,
-  fields: Partial<Pick<MapNode, 'x' | 'y' | 'stageId' | 'departmentId'>>,
+  fields: Partial<Pick<MapNode, 'x' | 'y' | 'stageId' | 'departmentId' | 'name'>>,
 ): Change =>
   node.kind === 'touchpoint'
     ? { op: 'touchpoint.update', id: node.id, fields }

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Change } from '../../../shared/domain/change-set';
 import type { JourneyDocument } from '../../../shared/domain/journey';
 import { LIBRARY_ROUTE, sameRoute, type Route } from '../app/route';
 
@@ -18,6 +19,18 @@ export interface ConfirmRequest {
   message: string;
   confirmLabel: string;
   onConfirm: () => void;
+  /** A second way to go ahead (e.g. "Move the cards" next to "Delete them too"). */
+  alternative?: { label: string; onConfirm: () => void };
+}
+
+/**
+ * Something being renamed in place on the canvas (a canvas selection id). With `draft`, it is a new
+ * card not created yet: the ops that would create it, shown on the canvas, and applied (as one
+ * undo step, with the name typed) only when the name is confirmed.
+ */
+export interface InlineEdit {
+  target: string;
+  draft: readonly Change[] | null;
 }
 
 export interface Notice {
@@ -35,6 +48,7 @@ export interface UiState {
   /** The "New map from template" chooser is open (the library button and the menu open it). */
   templateChooserOpen: boolean;
   notices: readonly Notice[];
+  inlineEdit: InlineEdit | null;
 }
 
 export interface UiActions {
@@ -50,6 +64,8 @@ export interface UiActions {
   notify(text: string, tone?: Notice['tone']): void;
   dismissNotice(id: number): void;
   reset(): void;
+  startInlineEdit(target: string, draft?: readonly Change[]): void;
+  endInlineEdit(): void;
 }
 
 export type UiStore = StoreApi<UiState & UiActions>;
@@ -96,6 +112,13 @@ export function createUiStore(): UiStore {
     confirm: null,
     templateChooserOpen: false,
     notices: [],
+    inlineEdit: null,
+    startInlineEdit(target, draft) {
+      set({ inlineEdit: { target, draft: draft ?? null } });
+    },
+    endInlineEdit() {
+      if (get().inlineEdit) set({ inlineEdit: null });
+    },
     select(selection) {
       const current = get().selection;
       if (sameIds(current.nodes, selection.nodes) && sameIds(current.edges, selection.edges)) return;
@@ -144,6 +167,7 @@ export function createUiStore(): UiStore {
         confirm: null,
         templateChooserOpen: false,
         notices: [],
+        inlineEdit: null,
       });
     },
   }));
