@@ -16,7 +16,8 @@ import {
 import { isHandoff } from '../../../shared/graph/rules';
 import { EMOTION_LABELS, EmotionFace, formatEmotion } from '../canvas/Glyphs';
 import { SEVERITY_LABELS, STATUS_LABELS } from '../canvas/PainPointNode';
-import { addPersona, moveNodeToCell, removePersona, resizeDepartment, resizeStage } from '../state/map-edits';
+import { moveToCell } from '../state/grid-edits';
+import { addPersona, removePersona, resizeDepartment, resizeStage } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { parseSelectionId } from '../state/ui-store';
 import {
@@ -177,7 +178,7 @@ const TouchpointInspector = memo(function TouchpointInspector({ node }: { node: 
     apply([{ op: 'touchpoint.update', id: node.id, fields }]);
   const moveTo = (cell: { stageId?: string; departmentId?: string }) => {
     const current = doc.getState().doc;
-    if (current) apply(moveNodeToCell(current, node.id, cell));
+    if (current) apply(moveToCell(current, node.id, cell));
   };
   return (
     <Section kind="Touchpoint" title={node.name}>

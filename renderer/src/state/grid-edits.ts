@@ -440,6 +440,29 @@ export function placeInCell(
   return { x, y, grow: wanted > lane.size ? resizeBand(doc, 'lane', departmentId, wanted) : [] };
 }
 
+/**
+ * Moves a card into another cell (the inspector's stage and department fields): into the first free
+ * spot there, or under the cell's lowest card with its lane grown when the cell is full, so it never
+ * lands on top of another card. The field not given keeps its value.
+ */
+export function moveToCell(
+  doc: JourneyDocument,
+  nodeId: string,
+  cell: { stageId?: string; departmentId?: string },
+): Change[] {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  if (!node) return [];
+  const stageId = cell.stageId || node.stageId || bandOrder(doc, 'stage')[0];
+  const departmentId = cell.departmentId || node.departmentId || bandOrder(doc, 'lane')[0];
+  if (!stageId || !departmentId) return [];
+  if (!doc.stages.some((s) => s.id === stageId) || !doc.departments.some((d) => d.id === departmentId))
+    return [];
+  if (stageId === node.stageId && departmentId === node.departmentId) return [];
+  const others = doc.nodes.filter((n) => n.id !== nodeId);
+  const place = placeInCell(doc, node.kind, stageId, departmentId, others);
+  return [...place.grow, nodeUpdate(node, { x: place.x, y: place.y, stageId, departmentId })];
+}
+
 // ───────────────────────────── fast entry ─────────────────────────────
 
 export interface NewCard {

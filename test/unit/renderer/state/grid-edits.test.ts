@@ -10,6 +10,7 @@ import {
   deleteBand,
   dropIndex,
   insertBand,
+  moveToCell,
   moveBand,
   namedCard,
   newTouchpointAt,
@@ -340,6 +341,37 @@ describe('fast entry', () => {
     expect(laneNamed(map.doc, 'Sales').height).toBeGreaterThan(sales.height);
     expectCardsInTheirCells(map.doc);
     expect(overlapping(map.doc)).toEqual([]);
+  });
+});
+
+describe('moveToCell (the inspector’s stage and department)', () => {
+  it('moves a card into the free spot of another cell, and into a full cell by growing its lane', async () => {
+    const map = await stored();
+    const before = map.doc;
+    const advocacy = stageNamed(before, 'Advocacy');
+    const sales = laneNamed(before, 'Sales');
+    const names = [
+      'Search ad',
+      'Social post',
+      'Influencer recommendation',
+      'Order confirmation',
+      'Product page',
+    ];
+    for (const name of names) {
+      const node = nodeNamed(map.doc, name);
+      map.edit(moveToCell(map.doc, node.id, { stageId: advocacy.id }));
+      // Order confirmation is in Sales already: choosing its own lane changes nothing.
+      const toSales = moveToCell(map.doc, node.id, { departmentId: sales.id });
+      if (node.departmentId === sales.id) expect(toSales).toEqual([]);
+      else map.edit(toSales);
+      const moved = nodeNamed(map.doc, name);
+      expect([moved.stageId, moved.departmentId]).toEqual([advocacy.id, sales.id]);
+      expectCardsInTheirCells(map.doc);
+      expect(overlapping(map.doc)).toEqual([]);
+    }
+    expect(laneNamed(map.doc, 'Sales').height).toBeGreaterThan(sales.height);
+    // Choosing the cell it is already in changes nothing.
+    expect(moveToCell(map.doc, nodeNamed(map.doc, 'Search ad').id, { stageId: advocacy.id })).toEqual([]);
   });
 });
 
