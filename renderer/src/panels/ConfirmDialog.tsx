@@ -27,7 +27,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${alternative ? ' dialog--choice' : ''}`}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-message`}
       onKeyDown={trapTab}
