@@ -451,9 +451,16 @@ test('Escape on a new card that was never named leaves nothing: no card, no undo
   await page.keyboard.press('Escape');
   await expect(touchpoints(page)).toHaveCount(1);
   await expect(card(page, 'Chatbot')).toHaveCount(1);
+
+  // Clicking away from a new card left unnamed keeps it, under its default name.
+  await page.mouse.dblclick(stage.x + stage.width / 2, lane.y + 12);
+  await expect(name).toBeFocused();
+  await name.blur();
+  await expect(name).toBeHidden();
+  await expect(card(page, 'New touchpoint')).toHaveCount(1);
   await saved(page);
   await page.reload();
-  await expect(touchpoints(page)).toHaveCount(1);
+  await expect(touchpoints(page)).toHaveCount(2);
 });
 
 test('changing a touchpoint’s stage or department in the inspector moves the card into that cell', async ({

@@ -17,7 +17,8 @@ function focusCanvasItem(target: string) {
 /**
  * The name of a card, note or header, edited in place. Enter and blur confirm, Escape cancels, Tab
  * confirms and (on a touchpoint) goes on to a new one after it. An empty name is refused with a
- * message under the field; a new card left empty is simply not created.
+ * message under the field. A new card: Escape drops it; clicking away with its name left empty
+ * creates it under its default name.
  */
 export function InlineNameEditor({
   target,
@@ -78,11 +79,8 @@ export function InlineNameEditor({
   const onBlur = () => {
     if (done.current || stores.uiStore.getState().inlineEdit?.target !== target) return;
     done.current = true;
-    if (isDraft && !text.trim()) {
-      cancelInlineEdit(stores);
-      return;
-    }
-    const result = confirmInlineEdit(stores, text);
+    // Clicking away from a new card left empty keeps it, under its default name (Escape drops it).
+    const result = confirmInlineEdit(stores, isDraft && !text.trim() ? value : text);
     if (!result.ok) {
       cancelInlineEdit(stores);
       stores.uiStore.getState().notify(`${result.problem} The name stays “${value}”.`, 'error');
