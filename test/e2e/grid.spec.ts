@@ -131,7 +131,7 @@ test('dragging a stage header reorders the stage with all its cards; undo restor
   }
   await expectInCell(page, 'Search ad', 'Awareness', 'Marketing');
   await page.reload();
-  expect(await stageOrder(page)).toEqual(moved);
+  await expect.poll(() => stageOrder(page)).toEqual(moved);
 
   // Undo is one step for the whole drag (the history starts afresh after a reload: drag again).
   await settledBox(stageHeader(page, 'Awareness'));
@@ -144,7 +144,8 @@ test('dragging a stage header reorders the stage with all its cards; undo restor
   await expect.poll(() => stageOrder(page)).toEqual(moved);
   await saved(page);
   await page.reload();
-  expect(await stageOrder(page)).toEqual(moved);
+  await expect.poll(() => stageOrder(page)).toEqual(moved);
+  await settledBox(card(page, 'Search ad'));
   for (const [i, name] of awarenessCards.entries()) {
     expect(await offsetFrom(page, name, 'Awareness')).toEqual(before[i]);
   }
@@ -175,7 +176,7 @@ test('dragging a lane header reorders lanes; Escape during a drag cancels it', a
   await expectInCell(page, 'Return-policy question', 'Consideration', 'Customer Service');
   await saved(page);
   await page.reload();
-  expect(await laneOrder(page)).toEqual(reordered);
+  await expect.poll(() => laneOrder(page)).toEqual(reordered);
 });
 
 test('dragging a stage or lane edge resizes it; cards keep their cell; clamped to the limits', async ({
@@ -276,7 +277,7 @@ test('deleting a stage that holds cards asks; moving them keeps every card; one 
   await expectInCell(page, 'Checkout and payment', 'Decision', 'Product');
   await saved(page);
   await page.reload();
-  expect(await stageOrder(page)).toEqual(ORIGINAL_STAGES);
+  await expect.poll(() => stageOrder(page)).toEqual(ORIGINAL_STAGES);
   await expectInCell(page, 'Order confirmation', 'Decision', 'Sales');
 
   // A lane too, from the command menu's action (the Delete key on its header).
