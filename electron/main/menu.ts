@@ -76,6 +76,29 @@ export function buildMenuTemplate(options: {
           ],
         },
         command('Tidy', 'arrange.tidy'),
+        { type: 'separator' },
+        // F2 is served by the renderer's keyboard handler (it belongs to the name field while typing).
+        command('Rename', 'node.rename'),
+        {
+          label: 'Stage',
+          submenu: [
+            command('Insert Stage Before', 'stage.insertBefore'),
+            command('Insert Stage After', 'stage.insertAfter'),
+            command('Move Stage Left', 'stage.moveLeft'),
+            command('Move Stage Right', 'stage.moveRight'),
+            command('Delete Stage…', 'stage.delete'),
+          ],
+        },
+        {
+          label: 'Lane',
+          submenu: [
+            command('Insert Lane Above', 'lane.insertBefore'),
+            command('Insert Lane Below', 'lane.insertAfter'),
+            command('Move Lane Up', 'lane.moveUp'),
+            command('Move Lane Down', 'lane.moveDown'),
+            command('Delete Lane…', 'lane.delete'),
+          ],
+        },
       ],
     },
     {
