@@ -5,6 +5,7 @@ import { templateContent } from '../../../../shared/templates';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
+import { closeLibraryDatabase } from '../../../../electron/db/connection';
 import { openTempLibrary } from '../../../helpers/temp-db';
 
 /**
@@ -26,7 +27,17 @@ export async function openSampleMap(ids?: string) {
   const { id } = repo.create({ name: made.name, description: made.description, content: made.content });
   const snapshots = new SnapshotRepository(library.db, repo, { newId });
   const metrics = new MetricsAnalysis(library.db);
-  return { repo, snapshots, metrics, id, doc: repo.get(id) };
+  return {
+    repo,
+    snapshots,
+    metrics,
+    id,
+    doc: repo.get(id),
+    /** The library file, to open it again as a restarted app would. */
+    file: library.file,
+    /** Closes the connection (checkpointing the WAL into the file). */
+    close: () => closeLibraryDatabase(library.db),
+  };
 }
 
 const byId = <T extends { id: string }>(items: readonly T[]) =>

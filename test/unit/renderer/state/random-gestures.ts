@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import type { Change } from '../../../../shared/domain/change-set';
-import type { JourneyDocument, MapNode, Touchpoint } from '../../../../shared/domain/journey';
+import {
+  PAIN_STATUSES,
+  SEVERITIES,
+  type JourneyDocument,
+  type MapNode,
+  type PainPoint,
+  type Touchpoint,
+} from '../../../../shared/domain/journey';
+import { alignSelection, distributeSelection, type Alignment } from '../../../../renderer/src/state/arrange';
+import { encodeSelection, planPaste } from '../../../../renderer/src/state/clipboard';
+import { tidyPlan } from '../../../../renderer/src/state/tidy';
 import {
   addDepartment,
   addPainPoint,
@@ -47,6 +57,11 @@ export const GESTURES = [
   'removePersona',
   'removeLaneOnly',
   'editEdge',
+  'editPainPoint',
+  'align',
+  'distribute',
+  'tidy',
+  'paste',
 ] as const;
 export type GestureKind = (typeof GESTURES)[number];
 
@@ -65,6 +80,14 @@ export function gesture(kind: GestureKind, doc: JourneyDocument, random: Random)
     if (roll < 0.9 && d) return select(laneSelectionId(d.id));
     return EMPTY_SELECTION;
   };
+  /** A few cards, as a box selection would pick them. */
+  const cards = (): Selection =>
+    select(
+      ...random
+        .subset(doc.nodes)
+        .slice(0, 8)
+        .map((n) => n.id),
+    );
   switch (kind) {
     case 'addStage':
       return doc.stages.length < 8 ? addStage(doc).changes : [];
@@ -176,6 +199,36 @@ export function gesture(kind: GestureKind, doc: JourneyDocument, random: Random)
     case 'editEdge': {
       const e = random.pick(doc.edges);
       return e ? [{ op: 'edge.update', id: e.id, fields: { label: `then ${random.int(1, 9)}` } }] : [];
+    }
+    case 'editPainPoint': {
+      const p = random.pick(doc.nodes.filter((n): n is PainPoint => n.kind === 'painpoint'));
+      if (!p) return [];
+      return [
+        {
+          op: 'painpoint.update',
+          id: p.id,
+          fields: {
+            severity: random.pick(SEVERITIES)!,
+            status: random.pick(PAIN_STATUSES)!,
+            votes: random.int(0, 12),
+          },
+        },
+      ];
+    }
+    case 'align': {
+      const alignments: Alignment[] = ['left', 'center', 'right', 'top', 'middle', 'bottom'];
+      return alignSelection(doc, cards(), random.pick(alignments)!);
+    }
+    case 'distribute':
+      return distributeSelection(doc, cards(), random.next() < 0.5 ? 'horizontal' : 'vertical');
+    case 'tidy':
+      return tidyPlan(doc, random.next() < 0.3 ? EMPTY_SELECTION : cards());
+    case 'paste': {
+      // Copy some cards (with the arrows among them) and paste them into this map.
+      const envelope = encodeSelection(doc, cards());
+      if (!envelope) return [];
+      const at = random.next() < 0.5 ? { x: random.int(0, 1200), y: random.int(0, 800) } : null;
+      return planPaste(doc, envelope, at, () => `paste-${random.int(0, 2 ** 30).toString(36)}`).changes;
     }
   }
 }
