@@ -6,6 +6,7 @@ import './styles/app.css';
 import './styles/library.css';
 import './styles/map.css';
 import './styles/canvas.css';
+import './styles/canvas-performance.css';
 import './styles/inspector.css';
 import './styles/workshop.css';
 import './styles/commands.css';

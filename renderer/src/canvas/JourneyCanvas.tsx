@@ -5,7 +5,6 @@ import {
   SelectionMode,
   useConnection,
   useReactFlow,
-  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -35,6 +34,7 @@ import { ContextMenuHost } from '../panels/ContextMenu';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useCanvasContent } from './use-canvas-content';
 import { useColorScheme } from './use-color-scheme';
+import { useFarZoom } from './use-far-zoom';
 import { useNodeMarks } from './use-node-marks';
 import { useWorkshop } from '../workshop/workshop-store';
 
@@ -76,7 +76,6 @@ const FIT_OPTIONS = { padding: FIT_PADDING, duration: 0 } as const;
 const LARGE_MAP = 250;
 /** Shift-click adds to the selection (as do Ctrl and Cmd); Shift-drag on the pane draws a box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const FAR_ZOOM = 0.42;
 
 /**
  * The canvas adapter: the only component that reads the whole node and edge arrays. It turns
@@ -96,7 +95,7 @@ export function JourneyCanvas() {
   // While a pain point is being attached, show the touchpoints' attachment handles.
   const attaching = useConnection((c) => c.inProgress && c.fromNode.type === 'painpoint');
   // Zoomed far out, cards show their names only (larger): cheaper to draw and readable from afar.
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const far = useFarZoom();
 
   const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition>>(NO_POSITIONS);
   const [nodeBuilder] = useState(createNodeBuilder);
@@ -286,7 +285,7 @@ export function JourneyCanvas() {
   return (
     <GestureContext.Provider value={gestures}>
       <div
-        className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}`}
+        className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
         style={{ '--text-scale': textScale } as CSSProperties}
         onDoubleClick={onDoubleClick}
       >

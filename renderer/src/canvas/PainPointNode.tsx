@@ -1,7 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
 import { memo } from 'react';
+import { FarPainNote } from './FarCards';
 import { HANDLE, type PainPointFlowNode } from './flow-types';
+import { useFarZoom } from './use-far-zoom';
 import { VoteButtons } from './VoteButtons';
 
 export const SEVERITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
@@ -11,6 +13,8 @@ export const STATUS_LABELS = { open: 'Open', 'in-progress': 'In progress', resol
 function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>) {
   const { painPoint } = data;
   const editing = useInlineEditing(painPoint.id);
+  const far = useFarZoom();
+  if (far && !editing) return <FarPainNote painPoint={painPoint} selected={selected} />;
   return (
     <div
       className={`pain-note pain-note--${painPoint.status}${selected ? ' is-selected' : ''}`}

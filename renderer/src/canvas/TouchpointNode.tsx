@@ -4,12 +4,19 @@ import { memo, type CSSProperties } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/domain/journey';
 import { OverlayBadge } from '../overlay/OverlayBadge';
 import { ChannelGlyph, EMOTION_LABELS, EmotionFace, formatEmotion } from './Glyphs';
+import { FarTouchpointCard } from './FarCards';
 import { HANDLE, type TouchpointFlowNode } from './flow-types';
+import { useFarZoom } from './use-far-zoom';
 
 /** A touchpoint card: what the customer meets, who owns it, how it feels. */
 function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNode>) {
   const { touchpoint, colour, painCount, overlay } = data;
   const editing = useInlineEditing(touchpoint.id);
+  const far = useFarZoom();
+  if (far && !editing)
+    return (
+      <FarTouchpointCard touchpoint={touchpoint} colour={colour} overlay={overlay} selected={selected} />
+    );
   const emotion = formatEmotion(touchpoint.emotion);
   return (
     <div
