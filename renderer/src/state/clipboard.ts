@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Change } from '../../../shared/domain/change-set';
-import { FlowEdge, Id, MapNode, type JourneyDocument, type Touchpoint } from '../../../shared/domain/journey';
+import {
+  FlowEdge,
+  Id,
+  MapNode,
+  type JourneyDocument,
+  type MapNodeKind,
+  type Touchpoint,
+} from '../../../shared/domain/journey';
 import {
   CELL_PADDING,
   NODE_GAP,
@@ -308,17 +315,24 @@ export function pasteCell(
   return { stageId: stages[0]!.id, departmentId: lanes[0]!.id };
 }
 
-/** A touchpoint's name from a line of text: at most 200 characters; the rest goes in its description. */
-function touchpointFromText(
-  text: string,
-  place: Pick<Touchpoint, 'x' | 'y' | 'stageId' | 'departmentId'>,
-  id: string,
-) {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const name = flat.slice(0, 200).trim();
-  const value = newTouchpoint(place, id);
-  return { ...value, name, description: name === text.trim() ? '' : text.trim().slice(0, 5000) };
+type Place = Pick<Touchpoint, 'x' | 'y' | 'stageId' | 'departmentId'>;
+
+/** What pasted text becomes: a card of one kind, made from the text at a place. */
+export interface TextCardMaker {
+  kind: MapNodeKind;
+  make(text: string, place: Place, id: string): MapNode;
 }
+
+/** A touchpoint named after the text's first 200 characters; longer text goes whole in its description. */
+export const TOUCHPOINT_FROM_TEXT: TextCardMaker = {
+  kind: 'touchpoint',
+  make(text, place, id) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const name = flat.slice(0, 200).trim();
+    const value = newTouchpoint(place, id);
+    return { ...value, name, description: name === text.trim() ? '' : text.trim().slice(0, 5000) };
+  },
+};
 
 /**
  * One touchpoint per text (line), side by side in a row in the cell (at most LINES_PER_ROW to a
@@ -331,15 +345,16 @@ export function planTextPaste(
   cell: { stageId: string; departmentId: string } | null,
   point: { x: number; y: number } | null,
   makeId: () => string = newId,
+  maker: TextCardMaker = TOUCHPOINT_FROM_TEXT,
 ): PastePlan {
-  const size = NODE_SIZE.touchpoint;
+  const size = NODE_SIZE[maker.kind];
   const perRow = Math.min(LINES_PER_ROW, texts.length);
   const ids = texts.map(() => makeId());
   if (!cell) {
     const origin = point ?? { x: CELL_PADDING, y: CELL_PADDING };
     const changes: Change[] = texts.map((text, i) => ({
       op: 'node.add',
-      value: touchpointFromText(
+      value: maker.make(
         text,
         {
           x: Math.round(origin.x + (i % perRow) * (size.width + NODE_GAP)),
@@ -378,7 +393,7 @@ export function planTextPaste(
       y: Math.round(top + Math.floor(i / perRow) * (size.height + NODE_GAP)),
       ...cell,
     };
-    changes.push({ op: 'node.add', value: touchpointFromText(text, place, ids[i]!) });
+    changes.push({ op: 'node.add', value: maker.make(text, place, ids[i]!) });
   });
   return { changes, nodeIds: ids };
 }
