@@ -16,6 +16,8 @@ import {
   DEPARTMENT_COLUMNS,
   EDGE_COLUMNS,
   JOURNEY_COLUMNS,
+  NOTE_COLUMNS,
+  OPPORTUNITY_COLUMNS,
   PAINPOINT_COLUMNS,
   PERSONA_COLUMNS,
   STAGE_COLUMNS,
@@ -149,10 +151,10 @@ function prepareStatements(db: Database.Database) {
     insertNode: db.prepare<NodeRow>(
       `INSERT INTO nodes (id, journey_id, kind, x, y, stage_id, department_id, name, description,
          channel, mode, emotion, frontstage, supporting_department_ids, metric_key, persona_ids,
-         severity, evidence, status, votes)
+         severity, evidence, status, votes, owner_department_id, note_text, note_colour)
        VALUES (@id, @journey_id, @kind, @x, @y, @stage_id, @department_id, @name, @description,
          @channel, @mode, @emotion, @frontstage, @supporting_department_ids, @metric_key, @persona_ids,
-         @severity, @evidence, @status, @votes)`,
+         @severity, @evidence, @status, @votes, @owner_department_id, @note_text, @note_colour)`,
     ),
     insertEdge: db.prepare<EdgeRow>(
       `INSERT INTO edges (id, journey_id, kind, source_id, target_id, label)
@@ -226,6 +228,7 @@ interface NodeReferences {
   departmentId?: string | null | undefined;
   supportingDepartmentIds?: readonly string[] | undefined;
   personaIds?: readonly string[] | undefined;
+  ownerDepartmentId?: string | null | undefined;
 }
 
 export class JourneyRepository {
@@ -438,6 +441,16 @@ export class JourneyRepository {
         this.checkNodeReferences(journeyId, change.fields, where);
         this.update('nodes', PAINPOINT_COLUMNS, change.fields, change.id, journeyId, where);
         return;
+      case 'opportunity.update':
+        this.expectNodeKind(journeyId, change.id, 'opportunity', where);
+        this.checkNodeReferences(journeyId, change.fields, where);
+        this.update('nodes', OPPORTUNITY_COLUMNS, change.fields, change.id, journeyId, where);
+        return;
+      case 'note.update':
+        this.expectNodeKind(journeyId, change.id, 'note', where);
+        this.checkNodeReferences(journeyId, change.fields, where);
+        this.update('nodes', NOTE_COLUMNS, change.fields, change.id, journeyId, where);
+        return;
       case 'node.remove':
         // Edges to and from it go with it (ON DELETE CASCADE).
         this.remove('nodes', change.id, journeyId, where);
@@ -530,6 +543,7 @@ export class JourneyRepository {
     if (refs.departmentId != null) expect('departments', refs.departmentId, 'departmentId');
     for (const id of refs.supportingDepartmentIds ?? []) expect('departments', id, 'supportingDepartmentIds');
     for (const id of refs.personaIds ?? []) expect('personas', id, 'personaIds');
+    if (refs.ownerDepartmentId != null) expect('departments', refs.ownerDepartmentId, 'ownerDepartmentId');
   }
 
   private expectNode(journeyId: string, nodeId: string, field: string, where: string): void {
@@ -680,7 +694,9 @@ function remapContent(
       stageId: mappedOrNull(node.stageId),
       departmentId: mappedOrNull(node.departmentId),
     };
-    if (node.kind === 'painpoint') return { ...node, ...base };
+    if (node.kind === 'painpoint' || node.kind === 'note') return { ...node, ...base };
+    if (node.kind === 'opportunity')
+      return { ...node, ...base, ownerDepartmentId: mappedOrNull(node.ownerDepartmentId) };
     return {
       ...node,
       ...base,

@@ -1,6 +1,8 @@
 import type {
   DepartmentFields,
   EdgeFields,
+  NoteFields,
+  OpportunityFields,
   PainPointFields,
   PersonaFields,
   StageFields,
@@ -9,6 +11,8 @@ import type {
 } from '../../shared/domain/change-set';
 import {
   CHANNELS,
+  NOTE_COLOURS,
+  OPPORTUNITY_STATUSES,
   PAIN_STATUSES,
   SEVERITIES,
   type Department,
@@ -17,6 +21,8 @@ import {
   type JourneySummary,
   type MapNode,
   type Mode,
+  type Note,
+  type Opportunity,
   type PainPoint,
   type Persona,
   type Stage,
@@ -71,8 +77,9 @@ export interface NodeRow {
   y: number;
   stage_id: string | null;
   department_id: string | null;
-  name: string;
-  description: string;
+  /** NULL for notes. */
+  name: string | null;
+  description: string | null;
   channel: string | null;
   mode: string | null;
   emotion: number | null;
@@ -84,6 +91,9 @@ export interface NodeRow {
   evidence: string | null;
   status: string | null;
   votes: number | null;
+  owner_department_id: string | null;
+  note_text: string | null;
+  note_colour: string | null;
 }
 
 export interface EdgeRow {
@@ -153,14 +163,26 @@ export function toEdge(row: EdgeRow): FlowEdge {
 }
 
 export function toNode(row: NodeRow): MapNode {
-  const base = {
+  const place = {
     id: row.id,
     x: row.x,
     y: row.y,
     stageId: row.stage_id,
     departmentId: row.department_id,
-    name: row.name,
-    description: row.description,
+  };
+  if (row.kind === 'note') {
+    const note: Note = {
+      ...place,
+      kind: 'note',
+      text: present(row.note_text, 'nodes.note_text', row.id),
+      colour: oneOf(NOTE_COLOURS, row.note_colour, 'nodes.note_colour', row.id),
+    };
+    return note;
+  }
+  const base = {
+    ...place,
+    name: present(row.name, 'nodes.name', row.id),
+    description: present(row.description, 'nodes.description', row.id),
   };
   if (row.kind === 'touchpoint') {
     const touchpoint: Touchpoint = {
@@ -190,6 +212,16 @@ export function toNode(row: NodeRow): MapNode {
       votes: present(row.votes, 'nodes.votes', row.id),
     };
     return painPoint;
+  }
+  if (row.kind === 'opportunity') {
+    const opportunity: Opportunity = {
+      ...base,
+      kind: 'opportunity',
+      status: oneOf(OPPORTUNITY_STATUSES, row.status, 'nodes.status', row.id),
+      ownerDepartmentId: row.owner_department_id,
+      votes: present(row.votes, 'nodes.votes', row.id),
+    };
+    return opportunity;
   }
   throw damaged('nodes.kind', row.id, row.kind);
 }
@@ -252,8 +284,8 @@ export function nodeToRow(node: MapNode, journeyId: string): NodeRow {
     y: node.y,
     stage_id: node.stageId,
     department_id: node.departmentId,
-    name: node.name,
-    description: node.description,
+    name: null,
+    description: null,
     channel: null,
     mode: null,
     emotion: null,
@@ -265,7 +297,17 @@ export function nodeToRow(node: MapNode, journeyId: string): NodeRow {
     evidence: null,
     status: null,
     votes: null,
+    owner_department_id: null,
+    note_text: null,
+    note_colour: null,
   };
+  if (node.kind === 'note') {
+    row.note_text = node.text;
+    row.note_colour = node.colour;
+    return row;
+  }
+  row.name = node.name;
+  row.description = node.description;
   if (node.kind === 'touchpoint') {
     row.channel = node.channel;
     row.mode = node.mode;
@@ -274,11 +316,15 @@ export function nodeToRow(node: MapNode, journeyId: string): NodeRow {
     row.supporting_department_ids = encodeIdList(node.supportingDepartmentIds);
     row.metric_key = node.metricKey;
     row.persona_ids = encodeIdList(node.personaIds);
-  } else {
+  } else if (node.kind === 'painpoint') {
     row.severity = node.severity;
     row.evidence = node.evidence;
     row.status = node.status;
     row.votes = node.votes;
+  } else {
+    row.status = node.status;
+    row.votes = node.votes;
+    row.owner_department_id = node.ownerDepartmentId;
   }
   return row;
 }
@@ -334,11 +380,15 @@ export const EDGE_COLUMNS: ColumnMap<EdgeFields> = {
   label: asIs('label'),
 };
 
-const NODE_BASE_COLUMNS = {
+const NODE_PLACE_COLUMNS = {
   x: asIs<number>('x'),
   y: asIs<number>('y'),
   stageId: asIs<string | null>('stage_id'),
   departmentId: asIs<string | null>('department_id'),
+};
+
+const NODE_BASE_COLUMNS = {
+  ...NODE_PLACE_COLUMNS,
   name: asIs<string>('name'),
   description: asIs<string>('description'),
 };
@@ -360,6 +410,19 @@ export const PAINPOINT_COLUMNS: ColumnMap<PainPointFields> = {
   evidence: asIs('evidence'),
   status: asIs('status'),
   votes: asIs('votes'),
+};
+
+export const OPPORTUNITY_COLUMNS: ColumnMap<OpportunityFields> = {
+  ...NODE_BASE_COLUMNS,
+  status: asIs('status'),
+  ownerDepartmentId: asIs('owner_department_id'),
+  votes: asIs('votes'),
+};
+
+export const NOTE_COLUMNS: ColumnMap<NoteFields> = {
+  ...NODE_PLACE_COLUMNS,
+  text: asIs('note_text'),
+  colour: asIs('note_colour'),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import './styles/commands.css';
 import './styles/overlay.css';
 import './styles/import.css';
 import './styles/grid.css';
+import './styles/notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Department, FlowEdge, Id, MapNode, Name, PainPoint, Persona, Stage, Touchpoint } from './journey';
+import {
+  Department,
+  FlowEdge,
+  Id,
+  MapNode,
+  Name,
+  Note,
+  Opportunity,
+  PainPoint,
+  Persona,
+  Stage,
+  Touchpoint,
+} from './journey';
 
 /**
  * Persistence is incremental: the renderer sends ordered change sets of added / updated / removed
@@ -20,6 +32,11 @@ const PainPointFields = PainPoint.omit({ id: true, kind: true })
   .partial()
   .strict()
   .refine(nonEmpty, NON_EMPTY);
+const OpportunityFields = Opportunity.omit({ id: true, kind: true })
+  .partial()
+  .strict()
+  .refine(nonEmpty, NON_EMPTY);
+const NoteFields = Note.omit({ id: true, kind: true }).partial().strict().refine(nonEmpty, NON_EMPTY);
 const EdgeFields = FlowEdge.omit({ id: true }).partial().strict().refine(nonEmpty, NON_EMPTY);
 const PersonaFields = Persona.omit({ id: true }).partial().strict().refine(nonEmpty, NON_EMPTY);
 const JourneyFields = z
@@ -32,6 +49,8 @@ export type StageFields = z.infer<typeof StageFields>;
 export type DepartmentFields = z.infer<typeof DepartmentFields>;
 export type TouchpointFields = z.infer<typeof TouchpointFields>;
 export type PainPointFields = z.infer<typeof PainPointFields>;
+export type OpportunityFields = z.infer<typeof OpportunityFields>;
+export type NoteFields = z.infer<typeof NoteFields>;
 export type EdgeFields = z.infer<typeof EdgeFields>;
 export type PersonaFields = z.infer<typeof PersonaFields>;
 
@@ -45,6 +64,8 @@ export const Change = z.discriminatedUnion('op', [
   z.object({ op: z.literal('node.add'), value: MapNode }).strict(),
   z.object({ op: z.literal('touchpoint.update'), id: Id, fields: TouchpointFields }).strict(),
   z.object({ op: z.literal('painpoint.update'), id: Id, fields: PainPointFields }).strict(),
+  z.object({ op: z.literal('opportunity.update'), id: Id, fields: OpportunityFields }).strict(),
+  z.object({ op: z.literal('note.update'), id: Id, fields: NoteFields }).strict(),
   z.object({ op: z.literal('node.remove'), id: Id }).strict(),
   z.object({ op: z.literal('edge.add'), value: FlowEdge }).strict(),
   z.object({ op: z.literal('edge.update'), id: Id, fields: EdgeFields }).strict(),
@@ -66,3 +87,28 @@ export const ChangeSet = z
   })
   .strict();
 export type ChangeSet = z.infer<typeof ChangeSet>;
+
+/** The update op of each node kind. */
+export const NODE_UPDATE_OPS = {
+  touchpoint: 'touchpoint.update',
+  painpoint: 'painpoint.update',
+  opportunity: 'opportunity.update',
+  note: 'note.update',
+} as const satisfies Record<MapNode['kind'], ChangeOp>;
+
+/** Where a node sits: the fields every kind has and an update of any kind may carry. */
+export type NodePlaceFields = Partial<Pick<MapNode, 'x' | 'y' | 'stageId' | 'departmentId'>>;
+
+/** An update of a node's place, with the op its kind takes. */
+export function nodePlaceUpdate(node: Pick<MapNode, 'id' | 'kind'>, fields: NodePlaceFields): Change {
+  switch (node.kind) {
+    case 'touchpoint':
+      return { op: 'touchpoint.update', id: node.id, fields };
+    case 'painpoint':
+      return { op: 'painpoint.update', id: node.id, fields };
+    case 'opportunity':
+      return { op: 'opportunity.update', id: node.id, fields };
+    case 'note':
+      return { op: 'note.update', id: node.id, fields };
+  }
+}

@@ -132,11 +132,54 @@ export const PainPoint = z
   .strict();
 export type PainPoint = z.infer<typeof PainPoint>;
 
-export const MapNode = z.discriminatedUnion('kind', [Touchpoint, PainPoint]);
+export const OPPORTUNITY_STATUSES = ['idea', 'planned', 'in-progress', 'done'] as const;
+export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES);
+export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
+
+/**
+ * An opportunity: what the team will do about a pain point (an idea). It attaches to the pain
+ * points or touchpoints it concerns; `ownerDepartmentId` names the team that owns it, if any.
+ */
+export const Opportunity = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('opportunity'),
+    name: Name,
+    status: OpportunityStatus,
+    ownerDepartmentId: Id.nullable(),
+    votes: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+export type Opportunity = z.infer<typeof Opportunity>;
+
+/** The free notes' palette: names, so each theme draws its own readable shade. */
+export const NOTE_COLOURS = ['yellow', 'pink', 'blue', 'green', 'purple', 'grey'] as const;
+export const NoteColour = z.enum(NOTE_COLOURS);
+export type NoteColour = z.infer<typeof NoteColour>;
+
+/** A free note: text for anything else, in a cell or anywhere outside the grid. No status, no name. */
+export const Note = z
+  .object({
+    id: Id,
+    x: Coordinate,
+    y: Coordinate,
+    stageId: Id.nullable(),
+    departmentId: Id.nullable(),
+    kind: z.literal('note'),
+    text: text(5000),
+    colour: NoteColour,
+  })
+  .strict();
+export type Note = z.infer<typeof Note>;
+
+export const MapNode = z.discriminatedUnion('kind', [Touchpoint, PainPoint, Opportunity, Note]);
 export type MapNode = z.infer<typeof MapNode>;
 export type MapNodeKind = MapNode['kind'];
 
-/** flow: the customer's path between touchpoints. attachment: a pain point attached to a touchpoint. */
+/**
+ * flow: the customer's path between touchpoints. attachment: a pain point attached to a
+ * touchpoint, or an opportunity attached to a pain point or a touchpoint.
+ */
 export const EdgeKind = z.enum(['flow', 'attachment']);
 export type EdgeKind = z.infer<typeof EdgeKind>;
 
@@ -192,3 +235,11 @@ export type JourneyContent = z.infer<typeof JourneyContent>;
 /** A whole map as the renderer holds it. */
 export const JourneyDocument = JourneyContent.extend({ journey: JourneySummary }).strict();
 export type JourneyDocument = z.infer<typeof JourneyDocument>;
+
+/** What a node is called in lists, labels and messages: its name, or a free note's first line. */
+export function nodeLabel(node: MapNode): string {
+  if (node.kind !== 'note') return node.name;
+  const line = node.text.trim().split('\n', 1)[0]?.trim() ?? '';
+  if (line === '') return 'Empty note';
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}

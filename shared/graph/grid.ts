@@ -17,6 +17,8 @@ export const NODE_GAP = 14;
 export const NODE_SIZE: Record<MapNodeKind, { width: number; height: number }> = {
   touchpoint: { width: 220, height: 96 },
   painpoint: { width: 190, height: 78 },
+  opportunity: { width: 190, height: 78 },
+  note: { width: 180, height: 96 },
 };
 
 export interface Band {

@@ -223,6 +223,14 @@ export const cafeVisitTemplate: TemplateSpec = {
       status: 'resolved',
     },
   ],
+  opportunities: [
+    {
+      name: 'Read the order back',
+      description: 'The barista repeats each order before taking payment.',
+      status: 'in-progress',
+      painPoint: 'Order not read back',
+    },
+  ],
   flow: [
     ['instagram', 'map-listing'],
     ['map-listing', 'queue'],

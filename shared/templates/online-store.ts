@@ -220,6 +220,15 @@ export const onlineStoreTemplate: TemplateSpec = {
       status: 'open',
     },
   ],
+  opportunities: [
+    {
+      name: 'Proactive refund status updates',
+      description: 'Email and text the customer at each refund step: received, checked, paid.',
+      status: 'planned',
+      painPoint: 'No refund status updates',
+      owner: 'service',
+    },
+  ],
   flow: [
     ['search-ad', 'product-page'],
     ['social-post', 'product-page'],

@@ -239,6 +239,14 @@ export const saasTrialTemplate: TemplateSpec = {
       status: 'resolved',
     },
   ],
+  opportunities: [
+    {
+      name: 'Extend the trial on request',
+      description: 'A one-click 14-day extension for teams still evaluating.',
+      status: 'idea',
+      painPoint: 'Trial ends mid-evaluation',
+    },
+  ],
   flow: [
     ['review-site', 'pricing-page'],
     ['linkedin-ad', 'pricing-page'],

@@ -216,6 +216,14 @@ export const supportCaseTemplate: TemplateSpec = {
       status: 'open',
     },
   ],
+  opportunities: [
+    {
+      name: 'Warm transfer with case notes',
+      description: 'Tier 1 hands over the case summary so the customer never repeats themselves.',
+      status: 'planned',
+      painPoint: 'Repeats everything after the transfer',
+    },
+  ],
   flow: [
     ['router-light', 'status-page'],
     ['status-page', 'help-centre'],

@@ -1,4 +1,11 @@
-import type { FlowEdge, JourneyContent, MapNode, PainPoint, Touchpoint } from '../domain/journey';
+import type {
+  FlowEdge,
+  JourneyContent,
+  MapNode,
+  Opportunity,
+  PainPoint,
+  Touchpoint,
+} from '../domain/journey';
 import {
   CELL_PADDING,
   DEFAULT_LANE_HEIGHT,
@@ -24,6 +31,14 @@ export interface TemplateSpec {
   painPoints: (Pick<PainPoint, 'name' | 'description' | 'severity' | 'evidence' | 'status'> & {
     touchpoint: string;
   })[];
+  /**
+   * Ideas for what to do, each attached to a pain point (named by its name) or to a touchpoint
+   * (by key); it sits in that card's cell. `owner` is a department key.
+   */
+  opportunities?: (Pick<Opportunity, 'name' | 'description' | 'status'> & {
+    owner?: string;
+    votes?: number;
+  } & ({ painPoint: string } | { touchpoint: string }))[];
   /** Customer path as pairs of touchpoint keys, optionally with a label ("Transfer to tier 2"). */
   flow: ([from: string, to: string] | [from: string, to: string, label: string])[];
   personas: { name: string; role: string; goals: string; frustrations: string; quote: string }[];
@@ -31,7 +46,8 @@ export interface TemplateSpec {
 
 /**
  * Turns a readable template spec into map content with fresh ids: every touchpoint is placed in
- * its cell without overlaps, each pain point sits right under its touchpoint and is attached to it.
+ * its cell without overlaps, each pain point sits right under its touchpoint and is attached to it,
+ * and each opportunity sits in the same cell, under them, attached to what it concerns.
  */
 export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyContent {
   const stageIds = new Map(spec.stages.map((s) => [s.key, newId()]));
@@ -61,6 +77,18 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
     const t = touchpointCell.get(p.touchpoint);
     if (t) addLoad(t.stage, t.department, 'painpoint');
   }
+  const opportunities = spec.opportunities ?? [];
+  /** The touchpoint key whose cell an opportunity sits in. */
+  const opportunityHome = (o: (typeof opportunities)[number]): string => {
+    if ('touchpoint' in o) return o.touchpoint;
+    const pain = spec.painPoints.find((p) => p.name === o.painPoint);
+    if (!pain) throw new Error(`Template "${spec.name}" names an unknown pain point "${o.painPoint}".`);
+    return pain.touchpoint;
+  };
+  for (const o of opportunities) {
+    const t = touchpointCell.get(opportunityHome(o));
+    if (t) addLoad(t.stage, t.department, 'opportunity');
+  }
   const laneHeight = (department: string) => {
     let fullest = 0;
     for (const [key, load] of cellLoad) {
@@ -88,12 +116,17 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
   };
   const touchpointSpots = new Map<string, { x: number; y: number }>();
   const painSpots = new Map<number, { x: number; y: number }>();
+  const opportunitySpots = new Map<number, { x: number; y: number }>();
   for (const t of spec.touchpoints) {
     const stageId = lookup(stageIds, t.stage, 'stage');
     const departmentId = lookup(departmentIds, t.department, 'department');
     touchpointSpots.set(t.key, place('touchpoint', stageId, departmentId));
     spec.painPoints.forEach((p, index) => {
       if (p.touchpoint === t.key) painSpots.set(index, place('painpoint', stageId, departmentId));
+    });
+    opportunities.forEach((o, index) => {
+      if (opportunityHome(o) === t.key)
+        opportunitySpots.set(index, place('opportunity', stageId, departmentId));
     });
   }
 
@@ -131,6 +164,7 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
     label,
   }));
 
+  const painIds = new Map<string, string>();
   for (const [index, p] of spec.painPoints.entries()) {
     const touchpointId = lookup(touchpointIds, p.touchpoint, 'touchpoint');
     const touchpoint = nodes.find((n) => n.id === touchpointId)!;
@@ -149,7 +183,30 @@ export function buildFromSpec(spec: TemplateSpec, newId: () => string): JourneyC
       status: p.status,
       votes: 0,
     });
+    painIds.set(p.name, id);
     edges.push({ id: newId(), kind: 'attachment', sourceId: id, targetId: touchpointId, label: '' });
+  }
+
+  for (const [index, o] of opportunities.entries()) {
+    const home = nodes.find((n) => n.id === lookup(touchpointIds, opportunityHome(o), 'touchpoint'))!;
+    const targetId =
+      'painPoint' in o
+        ? lookup(painIds, o.painPoint, 'pain point')
+        : lookup(touchpointIds, o.touchpoint, 'touchpoint');
+    const id = newId();
+    nodes.push({
+      kind: 'opportunity',
+      id,
+      ...opportunitySpots.get(index)!,
+      stageId: home.stageId,
+      departmentId: home.departmentId,
+      name: o.name,
+      description: o.description,
+      status: o.status,
+      ownerDepartmentId: o.owner === undefined ? null : lookup(departmentIds, o.owner, 'department'),
+      votes: o.votes ?? 0,
+    });
+    edges.push({ id: newId(), kind: 'attachment', sourceId: id, targetId, label: '' });
   }
 
   return { stages, departments, nodes, edges, personas };

@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial-schema';
 import { snapshots } from './002-snapshots';
 import { metricsData } from './003-metrics-data';
 import { analysisSettings } from './004-analysis-settings';
+import { opportunitiesAndNotes } from './005-opportunities-and-notes';
 
 /**
  * The library database's schema history, oldest first.
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   snapshots,
   metricsData,
   analysisSettings,
+  opportunitiesAndNotes,
 ]);

@@ -28,6 +28,8 @@ import { AttachmentEdge } from './AttachmentEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
 import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
 import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
+import { NoteNode } from './NoteNode';
+import { OpportunityNode } from './OpportunityNode';
 import { PainPointNode } from './PainPointNode';
 import { TouchpointNode } from './TouchpointNode';
 import { ContextMenuHost } from '../panels/ContextMenu';
@@ -42,6 +44,8 @@ import { useWorkshop } from '../workshop/workshop-store';
 const nodeTypes: NodeTypes = {
   touchpoint: TouchpointNode,
   painpoint: PainPointNode,
+  opportunity: OpportunityNode,
+  note: NoteNode,
   stageHeader: StageHeaderNode,
   laneHeader: LaneHeaderNode,
   grid: GridNode,
@@ -59,6 +63,8 @@ const EDGE_COLOURS: Record<'light' | 'dark', EdgeColours> = {
 const MINIMAP_COLOURS: Record<string, string> = {
   touchpoint: 'var(--minimap-touchpoint)',
   painpoint: 'var(--minimap-painpoint)',
+  opportunity: 'var(--minimap-opportunity)',
+  note: 'var(--minimap-note)',
   stageHeader: 'var(--minimap-header)',
   laneHeader: 'var(--minimap-header)',
 };
@@ -92,8 +98,14 @@ export function JourneyCanvas() {
   const readOnly = useDocument((s) => s.readOnly);
   const scheme = useColorScheme();
   const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
-  // While a pain point is being attached, show the touchpoints' attachment handles.
-  const attaching = useConnection((c) => c.inProgress && c.fromNode.type === 'painpoint');
+  // While a pain point or an opportunity is being attached, show where it can attach.
+  const attaching = useConnection((c) =>
+    c.inProgress
+      ? c.fromNode.type === 'painpoint' || c.fromNode.type === 'opportunity'
+        ? c.fromNode.type
+        : null
+      : null,
+  );
   // Zoomed far out, cards show their names only (larger): cheaper to draw and readable from afar.
   const far = useFarZoom();
 
@@ -215,7 +227,7 @@ export function JourneyCanvas() {
       const doc = documentStore.getState().doc;
       if (doc) {
         const moves = draggedNodes
-          .filter((n) => n.type === 'touchpoint' || n.type === 'painpoint')
+          .filter((n) => n.type !== 'grid' && n.type !== 'stageHeader' && n.type !== 'laneHeader')
           .map((n) => ({ id: n.id, x: n.position.x, y: n.position.y }));
         documentStore.getState().apply(moveNodes(doc, moves));
       }
@@ -285,7 +297,7 @@ export function JourneyCanvas() {
   return (
     <GestureContext.Provider value={gestures}>
       <div
-        className={`journey-canvas${attaching ? ' is-attaching' : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
+        className={`journey-canvas${attaching ? ` is-attaching is-attaching-${attaching}` : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
         style={{ '--text-scale': textScale } as CSSProperties}
         onDoubleClick={onDoubleClick}
       >

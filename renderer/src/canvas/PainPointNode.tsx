@@ -21,6 +21,12 @@ function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>
       data-testid="painpoint-note"
     >
       <Handle type="source" position={Position.Top} id={HANDLE.attachOut} className="handle handle--attach" />
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id={HANDLE.attachIn}
+        className="handle handle--attach handle--attach-in"
+      />
       <div className="pain-note__top">
         <span className={`severity-chip severity-chip--${painPoint.severity}`}>
           {SEVERITY_LABELS[painPoint.severity]}

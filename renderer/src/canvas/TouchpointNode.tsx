@@ -10,7 +10,7 @@ import { useFarZoom } from './use-far-zoom';
 
 /** A touchpoint card: what the customer meets, who owns it, how it feels. */
 function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNode>) {
-  const { touchpoint, colour, painCount, overlay } = data;
+  const { touchpoint, colour, painCount, painVotes, overlay } = data;
   const editing = useInlineEditing(touchpoint.id);
   const far = useFarZoom();
   if (far && !editing)
@@ -77,6 +77,18 @@ function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNod
               />
             </svg>
             {painCount}
+          </span>
+        )}
+        {painCount > 0 && (
+          <span
+            className="tp-card__votes"
+            title={`${painVotes} vote${painVotes === 1 ? '' : 's'} on its pain points`}
+            aria-label={`${painVotes} vote${painVotes === 1 ? '' : 's'}`}
+          >
+            <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+              <path d="M5 1.5 9 8H1z" fill="currentColor" />
+            </svg>
+            {painVotes}
           </span>
         )}
       </div>

@@ -9,7 +9,12 @@ import { LANE_HEADER_WIDTH, NODE_SIZE, STAGE_HEADER_HEIGHT } from '../../../shar
  */
 
 /** Height each kind's content needs per unit of scale (padding, rows and a two-line name). */
-const CONTENT_HEIGHT: Record<MapNodeKind, number> = { touchpoint: 91, painpoint: 68 };
+const CONTENT_HEIGHT: Record<MapNodeKind, number> = {
+  touchpoint: 91,
+  painpoint: 68,
+  opportunity: 68,
+  note: 88,
+};
 const EXTRA_WIDTH = 30;
 
 const sizes = new Map<string, { width: number; height: number }>();

@@ -4,6 +4,7 @@ import { bandsExtent, departmentLanes, stageColumns } from '../../../shared/grap
 import { isHandoff } from '../../../shared/graph/rules';
 import type { OverlayView } from '../overlay/overlay-view';
 import { laneSelectionId, stageSelectionId } from '../state/ui-store';
+import { countAttachedPains, noteFlowNode } from './note-elements';
 import {
   GRID_NODE_ID,
   HANDLE,
@@ -77,8 +78,9 @@ export function createNodeBuilder(): NodeBuilder {
   const measured = new Map<string, Dimensions>();
   let gridDeps: readonly unknown[] = [];
   let grid: GridFlowNode | null = null;
-  let painCounts = new Map<string, number>();
+  let painCounts = new Map<string, { count: number; votes: number }>();
   let painEdges: readonly FlowEdge[] | null = null;
+  let painNodes: readonly MapNode[] | null = null;
   let laneCounts = new Map<string, number>();
   let laneNodes: readonly MapNode[] | null = null;
 
@@ -93,13 +95,10 @@ export function createNodeBuilder(): NodeBuilder {
     const height = bandsExtent(lanes);
     const colours = new Map(departments.map((d) => [d.id, d.colour]));
 
-    if (painEdges !== input.edges) {
+    if (painEdges !== input.edges || painNodes !== nodes) {
       painEdges = input.edges;
-      painCounts = new Map();
-      for (const edge of input.edges) {
-        if (edge.kind === 'attachment')
-          painCounts.set(edge.targetId, (painCounts.get(edge.targetId) ?? 0) + 1);
-      }
+      painNodes = nodes;
+      painCounts = countAttachedPains(nodes, input.edges);
     }
     if (laneNodes !== nodes) {
       laneNodes = nodes;
@@ -200,22 +199,38 @@ export function createNodeBuilder(): NodeBuilder {
       const mark = markClass(input.marks, node.id);
       if (node.kind === 'touchpoint') {
         const colour = (node.departmentId && colours.get(node.departmentId)) || NEUTRAL_LANE_COLOUR;
-        const painCount = painCounts.get(node.id) ?? 0;
+        const pains = painCounts.get(node.id);
+        const painCount = pains?.count ?? 0;
+        const painVotes = pains?.votes ?? 0;
         const values = overlay ? (overlay.touchpoints.get(node.id) ?? overlay.noData) : undefined;
         out.push(
-          table.get(node.id, [node, x, y, isSelected, colour, painCount, mark, drawn, values], () => ({
-            id: node.id,
-            type: 'touchpoint',
-            className: mark,
-            position: { x, y },
-            data: { touchpoint: node, colour, painCount, overlay: values },
-            width: drawn.width,
-            height: drawn.height,
-            measured: size,
-            selected: isSelected,
-            deletable: false,
-            ariaLabel: `Touchpoint ${node.name}`,
-          })),
+          table.get(
+            node.id,
+            [node, x, y, isSelected, colour, painCount, painVotes, mark, drawn, values],
+            () => ({
+              id: node.id,
+              type: 'touchpoint',
+              className: mark,
+              position: { x, y },
+              data: { touchpoint: node, colour, painCount, painVotes, overlay: values },
+              width: drawn.width,
+              height: drawn.height,
+              measured: size,
+              selected: isSelected,
+              deletable: false,
+              ariaLabel: `Touchpoint ${node.name}`,
+            }),
+          ),
+        );
+      } else if (node.kind === 'opportunity' || node.kind === 'note') {
+        const owner =
+          node.kind === 'opportunity' && node.ownerDepartmentId
+            ? departmentById.get(node.ownerDepartmentId)
+            : undefined;
+        out.push(
+          table.get(node.id, [node, x, y, isSelected, owner, mark, drawn], () =>
+            noteFlowNode(node, { x, y }, { drawn, measured: size }, isSelected, owner, mark),
+          ),
         );
       } else {
         out.push(
@@ -285,15 +300,15 @@ export function createEdgeBuilder() {
                 id: edge.id,
                 source: edge.sourceId,
                 target: edge.targetId,
-                sourceHandle: source.kind === 'painpoint' ? HANDLE.attachOut : HANDLE.flowOut,
-                targetHandle: HANDLE.flowIn,
+                sourceHandle: source.kind === 'touchpoint' ? HANDLE.flowOut : HANDLE.attachOut,
+                targetHandle: target.kind === 'painpoint' ? HANDLE.attachIn : HANDLE.flowIn,
                 type: 'attachment',
                 className: `edge-attachment${dim}`,
                 selected: isSelected,
                 deletable: false,
                 data: { kind: edge.kind, handoff: false },
                 ...(edge.label ? { label: edge.label } : {}),
-                ariaLabel: 'Attached pain point',
+                ariaLabel: source.kind === 'opportunity' ? 'Attached opportunity' : 'Attached pain point',
               };
             }
             const colour = isSelected

@@ -1,15 +1,34 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Department, EdgeKind, PainPoint, Stage, Touchpoint } from '../../../shared/domain/journey';
+import type {
+  Department,
+  EdgeKind,
+  Note,
+  Opportunity,
+  PainPoint,
+  Stage,
+  Touchpoint,
+} from '../../../shared/domain/journey';
 import type { Band } from '../../../shared/graph/grid';
 import type { CellView, TouchpointView } from '../overlay/overlay-view';
 
 /** The canvas's node and edge types: React Flow's view of a journey document. */
 
 export type TouchpointFlowNode = Node<
-  { touchpoint: Touchpoint; colour: string; painCount: number; overlay?: TouchpointView | undefined },
+  {
+    touchpoint: Touchpoint;
+    colour: string;
+    painCount: number;
+    painVotes: number;
+    overlay?: TouchpointView | undefined;
+  },
   'touchpoint'
 >;
 export type PainPointFlowNode = Node<{ painPoint: PainPoint }, 'painpoint'>;
+export type OpportunityFlowNode = Node<
+  { opportunity: Opportunity; owner: { name: string; colour: string } | null },
+  'opportunity'
+>;
+export type NoteFlowNode = Node<{ note: Note }, 'note'>;
 export type StageHeaderFlowNode = Node<
   { stage: Stage; index: number; overlay?: (CellView & { metricLabel: string }) | undefined },
   'stageHeader'
@@ -21,7 +40,13 @@ export type GridFlowNode = Node<
 >;
 
 export type JourneyFlowNode =
-  TouchpointFlowNode | PainPointFlowNode | StageHeaderFlowNode | LaneHeaderFlowNode | GridFlowNode;
+  | TouchpointFlowNode
+  | PainPointFlowNode
+  | OpportunityFlowNode
+  | NoteFlowNode
+  | StageHeaderFlowNode
+  | LaneHeaderFlowNode
+  | GridFlowNode;
 
 export type JourneyFlowEdge = Edge<{ kind: EdgeKind; handoff: boolean }>;
 
@@ -30,11 +55,13 @@ export const GRID_NODE_ID = 'grid:background';
 
 /**
  * Handle ids: one target (left) and one source (right) per touchpoint for the customer's path;
- * one source per pain note. Attachment edges end on the touchpoint's target handle, but are drawn
+ * one source per pain note and per opportunity; one target per pain note, for opportunities.
+ * Attachment edges end on the touchpoint's target handle (or the pain note's), but are drawn
  * between the cards' facing sides (see AttachmentEdge).
  */
 export const HANDLE = {
   flowIn: 'in',
   flowOut: 'out',
   attachOut: 'attach-out',
+  attachIn: 'attach-in',
 } as const;

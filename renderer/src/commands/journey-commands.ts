@@ -14,6 +14,7 @@ import {
 } from './command-registry';
 import { selectionCommands } from './selection-commands';
 import { overlayCommands } from './overlay-commands';
+import { noteCommands } from './note-commands';
 
 /** The commands of Journey Studio: the menu, the toolbar and the keyboard all run these. */
 
@@ -236,4 +237,5 @@ export const createJourneyCommandRegistry = (): CommandRegistry =>
     ...overlayCommands,
     ...importCommands,
     ...gridCommands,
+    ...noteCommands,
   ]);

@@ -38,6 +38,8 @@ const PATHS = {
   upload: 'M10 13V3.5M6 7.5l4-4 4 4M3.5 12.5v4h13v-4',
   table: 'M3.5 4.5h13v11h-13zM3.5 8.5h13M3.5 12h13M8.5 8.5v7',
   sparkle: 'M10 3v4M10 13v4M3 10h4M13 10h4M5.5 5.5l2 2M12.5 12.5l2 2M14.5 5.5l-2 2M7.5 12.5l-2 2',
+  bulb: 'M10 2.5a5.2 5.2 0 0 0-3.1 9.4c.6.5.9 1.1.9 1.9v.4h4.4v-.4c0-.8.3-1.4.9-1.9A5.2 5.2 0 0 0 10 2.5zM7.9 16.5h4.2',
+  sticky: 'M3.5 3.5h13v8.5l-4.5 4.5h-8.5zM16.5 12h-4.5v4.5M6.5 7.5h7M6.5 10h4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -6,6 +6,7 @@ import {
   CHANNEL_LABELS,
   PAIN_STATUSES,
   SEVERITIES,
+  nodeLabel,
   type Channel,
   type MapNode,
   type PainPoint,
@@ -34,6 +35,7 @@ import {
 import { TouchpointDataSection } from '../overlay/TouchpointDataSection';
 import { MapDataSection } from '../import/MapDataSection';
 import { Icon } from './Icon';
+import { AttachedOpportunities, noteInspectorFor } from './NoteInspectors';
 
 /**
  * The right-hand panel: the properties of what is selected, or of the map when nothing is. With
@@ -126,6 +128,7 @@ function useDepartmentOptions() {
 function NodeInspector({ id }: { id: string }) {
   const node = useDocument((s) => s.doc?.nodes.find((n) => n.id === id));
   if (!node) return <Gone />;
+  if (node.kind === 'opportunity' || node.kind === 'note') return noteInspectorFor(node);
   return node.kind === 'touchpoint' ? (
     <TouchpointInspector node={node} />
   ) : (
@@ -260,6 +263,7 @@ const TouchpointInspector = memo(function TouchpointInspector({ node }: { node: 
       />
       <AttachedPainPoints touchpointId={node.id} />
       <TouchpointDataSection touchpointId={node.id} />
+      <AttachedOpportunities nodeId={node.id} />
     </Section>
   );
 });
@@ -383,12 +387,13 @@ const PainPointInspector = memo(function PainPointInspector({ node }: { node: Pa
             className="link-button"
             onClick={() => uiStore.getState().selectOnly(attachedTo.id)}
           >
-            {attachedTo.name}
+            {nodeLabel(attachedTo)}
           </button>
         ) : (
           <span className="muted">Not attached. Drag from the note's top handle to a touchpoint.</span>
         )}
       </ReadOnlyField>
+      <AttachedOpportunities nodeId={node.id} />
     </Section>
   );
 });
@@ -407,11 +412,22 @@ function EdgeInspector({ id }: { id: string }) {
   const departmentName = (departmentId: string | null | undefined) =>
     departments?.find((d) => d.id === departmentId)?.name ?? '—';
   return (
-    <Section kind="Connection" title={edge.kind === 'flow' ? 'Customer path' : 'Pain point attachment'}>
+    <Section
+      kind="Connection"
+      title={
+        edge.kind === 'flow'
+          ? 'Customer path'
+          : source?.kind === 'opportunity'
+            ? 'Opportunity attachment'
+            : 'Pain point attachment'
+      }
+    >
       <ReadOnlyField label="Kind">
         {edge.kind === 'flow'
           ? 'Flow: the customer moves on to the next touchpoint'
-          : 'Attachment: a pain point at this touchpoint'}
+          : source?.kind === 'opportunity'
+            ? 'Attachment: an idea for what it concerns'
+            : 'Attachment: a pain point at this touchpoint'}
       </ReadOnlyField>
       <TextField
         label="Label"
@@ -421,8 +437,8 @@ function EdgeInspector({ id }: { id: string }) {
         onCommit={(label) => apply([{ op: 'edge.update', id, fields: { label } }])}
       />
       <div className="field-pair">
-        <ReadOnlyField label="From">{source?.name ?? '—'}</ReadOnlyField>
-        <ReadOnlyField label="To">{target?.name ?? '—'}</ReadOnlyField>
+        <ReadOnlyField label="From">{source ? nodeLabel(source) : '—'}</ReadOnlyField>
+        <ReadOnlyField label="To">{target ? nodeLabel(target) : '—'}</ReadOnlyField>
       </div>
       {handoff && (
         <p className="handoff-note">

@@ -15,6 +15,8 @@ export function Toolbar() {
       <div className="toolbar__group">
         <CommandButton command="map.addTouchpoint" icon="card" />
         <CommandButton command="map.addPainPoint" icon="note" />
+        <CommandButton command="map.addOpportunity" icon="bulb" />
+        <CommandButton command="map.addNote" icon="sticky" />
       </div>
       <div className="toolbar__group">
         <CommandButton command="view.fit" icon="fit" iconOnly />

@@ -7,7 +7,8 @@ import type { JourneyDocument, MapNode } from '../../../shared/domain/journey';
  * change touches get new identities, so memoised nodes that did not change do not re-render.
  *
  * Mirrors the schema's referential actions: removing a node removes its edges (ON DELETE CASCADE),
- * removing a stage or lane leaves its nodes outside any cell (ON DELETE SET NULL).
+ * removing a stage or lane leaves its nodes outside any cell (ON DELETE SET NULL), and removing a
+ * lane leaves the opportunities it owned without an owner (ON DELETE SET NULL).
  */
 export function applyChanges(doc: JourneyDocument, changes: readonly Change[]): JourneyDocument {
   let next = doc;
@@ -57,15 +58,18 @@ export function applyChange(doc: JourneyDocument, change: Change): JourneyDocume
       return {
         ...doc,
         departments: withoutId(doc.departments, change.id),
-        // As the database does: the lane's cards lose their department, and touchpoints that
-        // listed it as supporting drop it.
+        // As the database does: the lane's cards lose their department, touchpoints that
+        // listed it as supporting drop it, and opportunities it owned have no owner.
         nodes: doc.nodes.some(
           (n) =>
             n.departmentId === change.id ||
-            (n.kind === 'touchpoint' && n.supportingDepartmentIds.includes(change.id)),
+            (n.kind === 'touchpoint' && n.supportingDepartmentIds.includes(change.id)) ||
+            (n.kind === 'opportunity' && n.ownerDepartmentId === change.id),
         )
           ? doc.nodes.map((n) => {
               const departmentId = n.departmentId === change.id ? null : n.departmentId;
+              if (n.kind === 'opportunity' && n.ownerDepartmentId === change.id)
+                return { ...n, departmentId, ownerDepartmentId: null };
               if (n.kind !== 'touchpoint')
                 return departmentId === n.departmentId ? n : { ...n, departmentId };
               return {
@@ -82,6 +86,10 @@ export function applyChange(doc: JourneyDocument, change: Change): JourneyDocume
       return { ...doc, nodes: updateNode(doc.nodes, change.id, 'touchpoint', change.fields) };
     case 'painpoint.update':
       return { ...doc, nodes: updateNode(doc.nodes, change.id, 'painpoint', change.fields) };
+    case 'opportunity.update':
+      return { ...doc, nodes: updateNode(doc.nodes, change.id, 'opportunity', change.fields) };
+    case 'note.update':
+      return { ...doc, nodes: updateNode(doc.nodes, change.id, 'note', change.fields) };
     case 'node.remove': {
       const edges = doc.edges.filter((e) => e.sourceId !== change.id && e.targetId !== change.id);
       return {

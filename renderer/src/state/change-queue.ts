@@ -1,4 +1,4 @@
-import type { Change } from '../../../shared/domain/change-set';
+import { NODE_UPDATE_OPS, type Change } from '../../../shared/domain/change-set';
 
 /**
  * The saver's queue of ops not yet confirmed by the API. Appending coalesces: an update of an
@@ -27,6 +27,8 @@ export function entityKey(change: Change): string {
       return `${change.op.split('.')[0]}:${change.value.id}`;
     case 'touchpoint.update':
     case 'painpoint.update':
+    case 'opportunity.update':
+    case 'note.update':
     case 'node.remove':
       return `node:${change.id}`;
     default:
@@ -44,8 +46,7 @@ function merge(earlier: Change, update: UpdateChange): Change | null {
   if ('value' in earlier) {
     const compatible =
       earlier.op === 'node.add'
-        ? (earlier.value.kind === 'touchpoint' && update.op === 'touchpoint.update') ||
-          (earlier.value.kind === 'painpoint' && update.op === 'painpoint.update')
+        ? NODE_UPDATE_OPS[earlier.value.kind] === update.op
         : earlier.op.split('.')[0] === update.op.split('.')[0];
     if (compatible) return { ...earlier, value: { ...earlier.value, ...update.fields } } as Change;
   }

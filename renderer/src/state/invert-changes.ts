@@ -1,4 +1,4 @@
-import type { Change } from '../../../shared/domain/change-set';
+import { nodePlaceUpdate, type Change } from '../../../shared/domain/change-set';
 import type { JourneyDocument, MapNode, Touchpoint } from '../../../shared/domain/journey';
 import { applyChange } from './apply-change';
 
@@ -12,7 +12,8 @@ import { applyChange } from './apply-change';
  *
  * - a removed node comes back, and then the edges that went with it (ON DELETE CASCADE);
  * - a removed stage or lane comes back, and then its nodes get their stageId / departmentId again
- *   (ON DELETE SET NULL), and touchpoints get the lane back among their supporting lanes;
+ *   (ON DELETE SET NULL), touchpoints get the lane back among their supporting lanes, and
+ *   opportunities get it back as their owner;
  * - a removed persona comes back, and then the touchpoints that named it name it again.
  *
  * An update is inverted with the previous values of the fields it changed; fields it set to the
@@ -64,18 +65,31 @@ function previousValues<F extends object>(entity: object, fields: F): F | null {
 }
 
 /** A node update with the op its kind takes. */
-function nodeUpdate(node: MapNode, fields: Partial<Omit<Touchpoint, 'id' | 'kind'>>): Change {
-  if (node.kind === 'touchpoint') return { op: 'touchpoint.update', id: node.id, fields };
-  // Only the fields both kinds share reach here for a pain point (stageId, departmentId).
-  const { stageId, departmentId } = fields;
-  return {
-    op: 'painpoint.update',
-    id: node.id,
-    fields: {
-      ...(stageId !== undefined ? { stageId } : {}),
-      ...(departmentId !== undefined ? { departmentId } : {}),
-    },
+function nodeUpdate(
+  node: MapNode,
+  fields: Partial<Pick<Touchpoint, 'stageId' | 'departmentId' | 'supportingDepartmentIds'>> & {
+    ownerDepartmentId?: string | null;
+  },
+): Change {
+  const { stageId, departmentId, supportingDepartmentIds, ownerDepartmentId } = fields;
+  const place = {
+    ...(stageId !== undefined ? { stageId } : {}),
+    ...(departmentId !== undefined ? { departmentId } : {}),
   };
+  if (node.kind === 'touchpoint')
+    return {
+      op: 'touchpoint.update',
+      id: node.id,
+      fields: { ...place, ...(supportingDepartmentIds !== undefined ? { supportingDepartmentIds } : {}) },
+    };
+  if (node.kind === 'opportunity')
+    return {
+      op: 'opportunity.update',
+      id: node.id,
+      fields: { ...place, ...(ownerDepartmentId !== undefined ? { ownerDepartmentId } : {}) },
+    };
+  // Only the fields every kind has reach here for the other kinds (stageId, departmentId).
+  return nodePlaceUpdate(node, place);
 }
 
 /** The ops undoing one change, applied to `doc` (the document just before it). */
@@ -111,11 +125,13 @@ function invertChange(doc: JourneyDocument, change: Change): Change[] {
       for (const n of doc.nodes) {
         const inLane = n.departmentId === department.id;
         const supporting = n.kind === 'touchpoint' && n.supportingDepartmentIds.includes(department.id);
-        if (!inLane && !supporting) continue;
+        const owner = n.kind === 'opportunity' && n.ownerDepartmentId === department.id;
+        if (!inLane && !supporting && !owner) continue;
         restore.push(
           nodeUpdate(n, {
             ...(inLane ? { departmentId: department.id } : {}),
             ...(supporting ? { supportingDepartmentIds: n.supportingDepartmentIds } : {}),
+            ...(owner ? { ownerDepartmentId: department.id } : {}),
           }),
         );
       }
@@ -133,6 +149,16 @@ function invertChange(doc: JourneyDocument, change: Change): Change[] {
       const node = find(doc.nodes, change.id);
       const fields = node?.kind === 'painpoint' ? previousValues(node, change.fields) : null;
       return fields ? [{ op: 'painpoint.update', id: change.id, fields }] : [];
+    }
+    case 'opportunity.update': {
+      const node = find(doc.nodes, change.id);
+      const fields = node?.kind === 'opportunity' ? previousValues(node, change.fields) : null;
+      return fields ? [{ op: 'opportunity.update', id: change.id, fields }] : [];
+    }
+    case 'note.update': {
+      const node = find(doc.nodes, change.id);
+      const fields = node?.kind === 'note' ? previousValues(node, change.fields) : null;
+      return fields ? [{ op: 'note.update', id: change.id, fields }] : [];
     }
     case 'node.remove': {
       const node = find(doc.nodes, change.id);

@@ -1,4 +1,4 @@
-import type { Change } from '../../../shared/domain/change-set';
+import { nodePlaceUpdate, type Change } from '../../../shared/domain/change-set';
 import type {
   Department,
   FlowEdge,
@@ -185,7 +185,7 @@ const MAX_LANE_HEIGHT = 4000;
  * The changes that add a node where placeNewNode put it, growing its lane first when needed. The
  * lane never grows past MAX_LANE_HEIGHT: a taller one would be refused, and with it every op queued.
  */
-function addNodeChanges(doc: JourneyDocument, place: NewNodePlace, value: MapNode): Change[] {
+export function addNodeChanges(doc: JourneyDocument, place: NewNodePlace, value: MapNode): Change[] {
   const grow =
     place.growLaneTo !== undefined && place.departmentId
       ? resizeDepartment(
@@ -272,14 +272,15 @@ export function removePersona(doc: JourneyDocument, personaId: string): Change[]
   return changes;
 }
 
-/** An update of the fields every node kind has, with the op the node's kind takes. */
+/** An update of the fields every node kind has (and the name, for the kinds that have one), with the op the node's kind takes. */
 export const nodeUpdate = (
   node: MapNode,
-  fields: Partial<Pick<MapNode, 'x' | 'y' | 'stageId' | 'departmentId' | 'name'>>,
-): Change =>
-  node.kind === 'touchpoint'
-    ? { op: 'touchpoint.update', id: node.id, fields }
-    : { op: 'painpoint.update', id: node.id, fields };
+  fields: Partial<Pick<Touchpoint, 'x' | 'y' | 'stageId' | 'departmentId' | 'name'>>,
+): Change => {
+  const { name, ...place } = fields;
+  if (name === undefined || node.kind === 'note') return nodePlaceUpdate(node, place);
+  return { ...nodePlaceUpdate(node, place), fields: { ...place, name } } as Change;
+};
 
 /** After a drag: new positions and, judged by each node's centre, the cell it landed in. */
 export function moveNodes(

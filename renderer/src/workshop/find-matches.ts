@@ -12,7 +12,18 @@ import { laneSelectionId, stageSelectionId } from '../state/ui-store';
 export const foldText = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Fields that hold ids or enum values, not words a user would look for. */
-const NOT_TEXT = new Set(['id', 'kind', 'stageId', 'departmentId', 'channel', 'mode', 'severity', 'status']);
+const NOT_TEXT = new Set([
+  'id',
+  'kind',
+  'stageId',
+  'departmentId',
+  'channel',
+  'mode',
+  'severity',
+  'status',
+  'colour',
+  'ownerDepartmentId',
+]);
 
 const textCache = new WeakMap<object, string>();
 

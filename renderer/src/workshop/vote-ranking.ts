@@ -1,10 +1,11 @@
 import type { Change } from '../../../shared/domain/change-set';
-import type {
-  FlowEdge,
-  JourneyDocument,
-  MapNode,
-  PainStatus,
-  Severity,
+import {
+  nodeLabel,
+  type FlowEdge,
+  type JourneyDocument,
+  type MapNode,
+  type PainStatus,
+  type Severity,
 } from '../../../shared/domain/journey';
 
 /**
@@ -37,8 +38,7 @@ export interface RankedItem {
 
 const severityOf = (node: VotableNode): Severity | null =>
   'severity' in node ? (node.severity as Severity) : null;
-const statusOf = (node: VotableNode): PainStatus | null =>
-  'status' in node ? (node.status as PainStatus) : null;
+const statusOf = (node: VotableNode): PainStatus | null => (node.kind === 'painpoint' ? node.status : null);
 
 /** Votes (most first), then severity (worst first), then name (A to Z), then id. */
 export function compareRanked(a: RankedItem, b: RankedItem): number {
@@ -59,7 +59,7 @@ export function rankByVotes(doc: { nodes: readonly MapNode[]; edges: readonly Fl
     const target = byId.get(edge.targetId);
     if (!target) continue;
     const list = attached.get(edge.sourceId) ?? [];
-    list.push({ id: target.id, name: target.name });
+    list.push({ id: target.id, name: nodeLabel(target) });
     attached.set(edge.sourceId, list);
   }
   return doc.nodes
@@ -81,6 +81,8 @@ function setVotes(node: VotableNode, votes: number): Change {
   switch (node.kind) {
     case 'painpoint':
       return { op: 'painpoint.update', id: node.id, fields: { votes } };
+    case 'opportunity':
+      return { op: 'opportunity.update', id: node.id, fields: { votes } };
   }
 }
 

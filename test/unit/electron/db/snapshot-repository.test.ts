@@ -7,6 +7,7 @@ import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { openTempLibrary } from '../../../helpers/temp-db';
 import { comparable } from '../../renderer/state/journey-fixtures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /** A clock that moves one second per reading, so every snapshot gets a distinct, known time. */
 function fakeClock(start = '2025-03-01T09:00:00.000Z') {
@@ -174,7 +175,7 @@ describe('SnapshotRepository', () => {
     snapshots.restore(taken.id, edited.journey.revision);
     const after = journeys.get(id);
     expect(comparable(journeys.get(other.id))).toEqual(comparable(otherBefore));
-    const back = after.nodes.find((n) => n.name === dropped.name)!;
+    const back = after.nodes.find((n) => nodeLabel(n) === nodeLabel(dropped))!;
     expect(back.id).not.toBe(dropped.id);
     expect({ ...back, id: dropped.id }).toEqual(dropped);
     // Its arrows came back too, pointing at its new id.

@@ -10,6 +10,7 @@ import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 let dir: string;
 let db: Awaited<ReturnType<typeof openLibraryDatabase>>;
@@ -55,7 +56,7 @@ describe('the handler table', () => {
     expect(copy.name).toBe('Online store purchase (copy)');
     const copied = await value<JourneyDocument>('journeys.get', { id: copy.id });
     const original = await value<JourneyDocument>('journeys.get', { id: sample.id });
-    expect(copied.nodes.map((n) => n.name).sort()).toEqual(original.nodes.map((n) => n.name).sort());
+    expect(copied.nodes.map(nodeLabel).sort()).toEqual(original.nodes.map(nodeLabel).sort());
     expect(copied.nodes.some((n) => original.nodes.some((o) => o.id === n.id))).toBe(false);
 
     await value('journeys.delete', { id: sample.id });
@@ -85,7 +86,7 @@ describe('the handler table', () => {
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const after = await value<JourneyDocument>('journeys.get', { id: map.id });
-    expect(after.nodes.find((n) => n.id === node.id)!.name).toBe('Renamed');
+    expect(nodeLabel(after.nodes.find((n) => n.id === node.id)!)).toBe('Renamed');
   });
 
   it('answers every invalid payload with invalid-input and writes nothing', async () => {

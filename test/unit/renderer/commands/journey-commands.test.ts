@@ -8,6 +8,7 @@ import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/
 import { createDocumentStore } from '../../../../renderer/src/state/document-store';
 import { createUiStore, stageSelectionId } from '../../../../renderer/src/state/ui-store';
 import { openSampleMap } from '../state/journey-fixtures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * The undo and redo commands: their keys (and when the keys belong to a text field instead), and
@@ -162,7 +163,7 @@ describe('the undo and redo commands', () => {
     expect(ui().selection).toEqual({ nodes: [stageSelectionId(stage.id)], edges: [edge.id] });
 
     // A card deleted and brought back: the database has it again with its arrows.
-    const checkout = doc().nodes.find((n) => n.name === 'Checkout and payment')!;
+    const checkout = doc().nodes.find((n) => nodeLabel(n) === 'Checkout and payment')!;
     const arrows = doc().edges.filter((e) => e.sourceId === checkout.id || e.targetId === checkout.id);
     ui().selectOnly(checkout.id);
     await registry.run('selection.delete', ctx);

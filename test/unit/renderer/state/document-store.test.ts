@@ -25,6 +25,7 @@ import {
 import { EMPTY_SELECTION, stageSelectionId } from '../../../../renderer/src/state/ui-store';
 import { comparable, openSampleMap, prng } from './journey-fixtures';
 import { gesture, stepArbitrary } from './random-gestures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * The document store against the real API: the handler table over a temp library, reached through
@@ -359,7 +360,7 @@ describe('the document store', () => {
     expect(status(store)).toBe('saved');
     const stored = h.repo.get(h.id);
     expect(ids.every((id) => stored.nodes.some((n) => n.id === id))).toBe(true);
-    expect(stored.nodes.find((n) => n.id === ids[0])!.name).toBe('Last word');
+    expect(nodeLabel(stored.nodes.find((n) => n.id === ids[0])!)).toBe('Last word');
     expect(h.saves).toHaveLength(2);
     h.expectStoredEqualsLocal();
     // Nothing left for the debounce timer to send.

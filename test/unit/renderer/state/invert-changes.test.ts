@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChangeSet, type Change } from '../../../../shared/domain/change-set';
+import { ChangeSet, NODE_UPDATE_OPS, type Change } from '../../../../shared/domain/change-set';
 import type { JourneyDocument, PainPoint, Touchpoint } from '../../../../shared/domain/journey';
 import { templateContent } from '../../../../shared/templates';
 import type { JourneyRepository } from '../../../../electron/db/journey-repository';
@@ -21,6 +21,7 @@ import {
 import { EMPTY_SELECTION, laneSelectionId, stageSelectionId } from '../../../../renderer/src/state/ui-store';
 import { comparable, openSampleMap, prng } from './journey-fixtures';
 import { gesture, sessionArbitrary, type Step } from './random-gestures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * Undo's inverse ops: hand-written cases for every op and every cascade, each checked in memory
@@ -53,12 +54,12 @@ function newSampleMap(repo: JourneyRepository) {
 }
 
 const touchpointNamed = (doc: JourneyDocument, name: string): Touchpoint => {
-  const node = doc.nodes.find((n) => n.name === name);
+  const node = doc.nodes.find((n) => nodeLabel(n) === name);
   if (node?.kind !== 'touchpoint') throw new Error(`no touchpoint named ${name}`);
   return node;
 };
 const painPointNamed = (doc: JourneyDocument, name: string): PainPoint => {
-  const node = doc.nodes.find((n) => n.name === name);
+  const node = doc.nodes.find((n) => nodeLabel(n) === name);
   if (node?.kind !== 'painpoint') throw new Error(`no pain point named ${name}`);
   return node;
 };
@@ -223,11 +224,7 @@ describe('inverting cascades', () => {
     const inverse = map.undoes([{ op: 'stage.remove', id: retention.id }]);
     expect(inverse[0]).toEqual({ op: 'stage.add', value: retention });
     expect(inverse.slice(1)).toEqual(
-      held.map((n) => ({
-        op: n.kind === 'touchpoint' ? 'touchpoint.update' : 'painpoint.update',
-        id: n.id,
-        fields: { stageId: retention.id },
-      })),
+      held.map((n) => ({ op: NODE_UPDATE_OPS[n.kind], id: n.id, fields: { stageId: retention.id } })),
     );
   });
 

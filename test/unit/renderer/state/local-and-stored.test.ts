@@ -25,6 +25,7 @@ import {
   type Selection,
 } from '../../../../renderer/src/state/ui-store';
 import { comparable, openSampleMap, prng } from './journey-fixtures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * The renderer applies every edit to its copy of the map at once (apply-change) and the saver
@@ -76,7 +77,7 @@ async function sideBySide(ids?: string) {
 
 const select = (...nodes: string[]): Selection => ({ nodes, edges: [] });
 const nodeNamed = (doc: JourneyDocument, name: string): MapNode => {
-  const node = doc.nodes.find((n) => n.name === name);
+  const node = doc.nodes.find((n) => nodeLabel(n) === name);
   if (!node) throw new Error(`no node named ${name}`);
   return node;
 };
@@ -87,8 +88,8 @@ describe('the local document and the stored map', () => {
   it('start out the same', async () => {
     const map = await sideBySide();
     map.expectAgreement();
-    expect(map.doc.nodes).toHaveLength(21);
-    expect(map.doc.edges).toHaveLength(20);
+    expect(map.doc.nodes).toHaveLength(22);
+    expect(map.doc.edges).toHaveLength(21);
   });
 
   it('agree after every step of a realistic editing session', async () => {
@@ -129,11 +130,13 @@ describe('the local document and the stored map', () => {
         departmentId: sales.id,
       });
     }
-    // Sales is 450 high with one card in this cell: three more fit, the fourth grows the lane.
+    // Sales is 540 high (its Retention cell holds a touchpoint, a pain point and an opportunity)
+    // with one card in this cell: three more fit, the fourth grows the lane.
+    expect(sales.height).toBe(540);
     expect(grewAt).toBe(3);
     const grownSales = map.doc.departments.find((d) => d.id === sales.id)!;
-    expect(grownSales.height).toBeGreaterThan(450);
-    const delta = grownSales.height - 450;
+    expect(grownSales.height).toBeGreaterThan(540);
+    const delta = grownSales.height - 540;
     // Cards in the lanes below moved down with them.
     expect(map.doc.nodes.find((n) => n.id === checkout.id)!.y).toBe(checkout.y + delta);
     const productLane = departmentLanes(map.doc.departments).find((b) => b.id === product.id)!;
@@ -336,6 +339,10 @@ function randomEdit(doc: JourneyDocument, random: Random): Change[] {
     case 11: {
       const n = node();
       if (!n) return [];
+      if (n.kind === 'opportunity') {
+        return [{ op: 'opportunity.update', id: n.id, fields: { votes: random.int(0, 9), status: 'done' } }];
+      }
+      if (n.kind === 'note') return [{ op: 'note.update', id: n.id, fields: { colour: 'blue' } }];
       if (n.kind === 'painpoint') {
         return [
           {

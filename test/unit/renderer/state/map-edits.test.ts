@@ -30,6 +30,7 @@ import {
   stageSelectionId,
   type Selection,
 } from '../../../../renderer/src/state/ui-store';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /** The sample map in memory, with readable ids (no database needed for pure edits). */
 function sampleDoc(): JourneyDocument {
@@ -50,7 +51,7 @@ function sampleDoc(): JourneyDocument {
 }
 
 const select = (...nodes: string[]): Selection => ({ nodes, edges: [] });
-const named = (doc: JourneyDocument, name: string): MapNode => doc.nodes.find((n) => n.name === name)!;
+const named = (doc: JourneyDocument, name: string): MapNode => doc.nodes.find((n) => nodeLabel(n) === name)!;
 const stageNamed = (doc: JourneyDocument, name: string) => doc.stages.find((s) => s.name === name)!;
 const laneNamed = (doc: JourneyDocument, name: string) => doc.departments.find((d) => d.name === name)!;
 const cellOf = (doc: JourneyDocument, node: MapNode) => cellOfNode(node, doc.stages, doc.departments);
@@ -327,11 +328,12 @@ describe('deleteSelection', () => {
     const doc = sampleDoc();
     const retention = stageNamed(doc, 'Retention');
     const held = doc.nodes.filter((n) => n.stageId === retention.id);
-    expect(held).toHaveLength(7);
+    // Four touchpoints, three pain points and the opportunity attached to one of them.
+    expect(held).toHaveLength(8);
     const plan = deleteSelection(doc, select(stageSelectionId(retention.id)));
     expect(plan.confirm).toEqual({
       title: 'Delete the stage “Retention”?',
-      message: 'This also deletes 7 cards inside it (touchpoints and pain points) and their connections.',
+      message: 'This also deletes 8 cards inside it (touchpoints and pain points) and their connections.',
     });
     const removes = plan.changes.filter((c) => c.op === 'node.remove').map((c) => ('id' in c ? c.id : ''));
     expect(removes.sort()).toEqual(held.map((n) => n.id).sort());
@@ -340,7 +342,7 @@ describe('deleteSelection', () => {
 
     const after = applyChanges(doc, plan.changes);
     expect(after.stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Advocacy']);
-    expect(after.nodes).toHaveLength(doc.nodes.length - 7);
+    expect(after.nodes).toHaveLength(doc.nodes.length - 8);
     expect(after.edges.every((e) => after.nodes.some((n) => n.id === e.sourceId))).toBe(true);
     expect(after.edges.every((e) => after.nodes.some((n) => n.id === e.targetId))).toBe(true);
     // The Advocacy cards moved left into their column's new place.

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { Change } from '../../../../shared/domain/change-set';
 import {
+  NOTE_COLOURS,
+  OPPORTUNITY_STATUSES,
   PAIN_STATUSES,
   SEVERITIES,
   type JourneyDocument,
@@ -25,6 +27,7 @@ import {
   resizeDepartment,
   resizeStage,
 } from '../../../../renderer/src/state/map-edits';
+import { addNote, addOpportunity } from '../../../../renderer/src/state/note-edits';
 import {
   EMPTY_SELECTION,
   laneSelectionId,
@@ -62,6 +65,10 @@ export const GESTURES = [
   'distribute',
   'tidy',
   'paste',
+  'addOpportunity',
+  'addNote',
+  'editOpportunity',
+  'editNote',
 ] as const;
 export type GestureKind = (typeof GESTURES)[number];
 
@@ -155,7 +162,9 @@ export function gesture(kind: GestureKind, doc: JourneyDocument, random: Random)
       const s = random.pick(doc.stages);
       const d = random.pick(doc.departments);
       const p = random.pick(doc.personas);
-      if (roll < 0.4 && n)
+      if (roll < 0.4 && n) {
+        if (n.kind === 'note') return [{ op: 'note.update', id: n.id, fields: { text: name } }];
+        if (n.kind === 'opportunity') return [{ op: 'opportunity.update', id: n.id, fields: { name } }];
         return [
           {
             op: n.kind === 'touchpoint' ? 'touchpoint.update' : 'painpoint.update',
@@ -163,6 +172,7 @@ export function gesture(kind: GestureKind, doc: JourneyDocument, random: Random)
             fields: { name },
           },
         ];
+      }
       if (roll < 0.55 && s) return [{ op: 'stage.update', id: s.id, fields: { name } }];
       if (roll < 0.7 && d) return [{ op: 'department.update', id: d.id, fields: { name } }];
       if (roll < 0.85 && p) return [{ op: 'persona.update', id: p.id, fields: { name } }];
@@ -229,6 +239,37 @@ export function gesture(kind: GestureKind, doc: JourneyDocument, random: Random)
       if (!envelope) return [];
       const at = random.next() < 0.5 ? { x: random.int(0, 1200), y: random.int(0, 800) } : null;
       return planPaste(doc, envelope, at, () => `paste-${random.int(0, 2 ** 30).toString(36)}`).changes;
+    }
+    case 'addOpportunity':
+      return addOpportunity(doc, someSelection()).changes;
+    case 'addNote':
+      return addNote(doc, someSelection(), `Note ${random.int(1, 99)}`, random.pick(NOTE_COLOURS)).changes;
+    case 'editOpportunity': {
+      const o = random.pick(doc.nodes.filter((n) => n.kind === 'opportunity'));
+      if (!o) return [];
+      const owner = random.pick(doc.departments);
+      return [
+        {
+          op: 'opportunity.update',
+          id: o.id,
+          fields: {
+            status: random.pick(OPPORTUNITY_STATUSES)!,
+            votes: random.int(0, 9),
+            ownerDepartmentId: owner && random.next() < 0.7 ? owner.id : null,
+          },
+        },
+      ];
+    }
+    case 'editNote': {
+      const n = random.pick(doc.nodes.filter((x) => x.kind === 'note'));
+      if (!n) return [];
+      return [
+        {
+          op: 'note.update',
+          id: n.id,
+          fields: { text: `Said ${random.int(1, 99)}\nand more`, colour: random.pick(NOTE_COLOURS)! },
+        },
+      ];
     }
   }
 }

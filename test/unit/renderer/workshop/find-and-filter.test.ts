@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nodeLabel } from '../../../../shared/domain/journey';
 import { templateContent } from '../../../../shared/templates';
 import { findMatches, foldText } from '../../../../renderer/src/workshop/find-matches';
 import {
@@ -12,7 +13,7 @@ function sample() {
   let counter = 0;
   const { content } = templateContent('online-store', () => `n${++counter}`);
   const byName = (name: string) => {
-    const node = content.nodes.find((n) => n.name === name);
+    const node = content.nodes.find((n) => nodeLabel(n) === name);
     if (!node) throw new Error(`no node "${name}"`);
     return node.id;
   };
@@ -24,7 +25,10 @@ describe('find on the map', () => {
   it('finds a text in names, descriptions and evidence, ignoring case and accents', () => {
     const map = sample();
     const names = (query: string) =>
-      findMatches(map, query).map((id) => map.nodes.find((n) => n.id === id)?.name ?? id);
+      findMatches(map, query).map((id) => {
+        const node = map.nodes.find((n) => n.id === id);
+        return node ? nodeLabel(node) : id;
+      });
     // "checkout" is in two names; "palace" only in a pain point's evidence; "SOCKS" in descriptions.
     expect(names('checkout')).toEqual(['Checkout and payment', 'Confusing checkout']);
     expect(names('palace')).toEqual(['Confusing checkout']);
@@ -78,7 +82,7 @@ describe('filters', () => {
     for (const node of map.nodes) {
       if (node.kind !== 'touchpoint') continue;
       const inLanes = filters.department.includes(node.departmentId!);
-      expect(kept.has(node.id), node.name).toBe(inLanes && node.mode === 'experience');
+      expect(kept.has(node.id), nodeLabel(node)).toBe(inLanes && node.mode === 'experience');
     }
     expect(activeFilterCount(filters)).toBe(2);
   });
@@ -86,7 +90,7 @@ describe('filters', () => {
   it('carry attributes across attachments: critical keeps critical pain points and their touchpoints', () => {
     const map = sample();
     const kept = matchingNodeIds(map, { ...NO_FILTERS, severity: ['critical'] })!;
-    const names = [...kept].map((id) => map.nodes.find((n) => n.id === id)!.name).sort();
+    const names = [...kept].map((id) => nodeLabel(map.nodes.find((n) => n.id === id)!)).sort();
     expect(names).toEqual([
       'Checkout and payment',
       'Confusing checkout',

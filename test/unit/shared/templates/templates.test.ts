@@ -9,6 +9,7 @@ import {
   TEMPLATE_NAMES,
   templateContent,
 } from '../../../../shared/templates';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 const counter = () => {
   let n = 0;
@@ -82,7 +83,7 @@ describe('the online store sample', () => {
           b.n.x < a.n.x + a.width &&
           a.n.y < b.n.y + b.height &&
           b.n.y < a.n.y + a.height;
-        expect(overlap, `${a.n.name} overlaps ${b.n.name}`).toBe(false);
+        expect(overlap, `${nodeLabel(a.n)} overlaps ${nodeLabel(b.n)}`).toBe(false);
       }
     }
   });
@@ -91,7 +92,9 @@ describe('the online store sample', () => {
     const byId = new Map(content.nodes.map((n) => [n.id, n]));
     const handoffs = content.edges.filter((e) => isHandoff(e, byId));
     expect(handoffs.length).toBeGreaterThanOrEqual(3);
-    const names = handoffs.map((e) => `${byId.get(e.sourceId)!.name} -> ${byId.get(e.targetId)!.name}`);
+    const names = handoffs.map(
+      (e) => `${nodeLabel(byId.get(e.sourceId)!)} -> ${nodeLabel(byId.get(e.targetId)!)}`,
+    );
     expect(names).toContain('Shipping updates -> Wrong item: support call');
   });
 
@@ -160,7 +163,7 @@ describe.each(WORKSHOP_IDS)('the %s template', (id) => {
 
   it('puts every node in the cell it claims', () => {
     for (const node of content.nodes) {
-      expect(cellOfNode(node, content.stages, content.departments), node.name).toEqual({
+      expect(cellOfNode(node, content.stages, content.departments), nodeLabel(node)).toEqual({
         stageId: node.stageId,
         departmentId: node.departmentId,
       });
@@ -176,7 +179,7 @@ describe.each(WORKSHOP_IDS)('the %s template', (id) => {
           b.n.x < a.n.x + a.width &&
           a.n.y < b.n.y + b.height &&
           b.n.y < a.n.y + a.height;
-        expect(overlap, `${a.n.name} overlaps ${b.n.name}`).toBe(false);
+        expect(overlap, `${nodeLabel(a.n)} overlaps ${nodeLabel(b.n)}`).toBe(false);
       }
     }
   });
@@ -281,6 +284,6 @@ describe('the template catalogue', () => {
     const byId = new Map(content.nodes.map((n) => [n.id, n]));
     const transfer = content.edges.find((e) => e.label === 'Transfer to tier 2')!;
     expect(isHandoff(transfer, byId)).toBe(true);
-    expect(byId.get(transfer.sourceId)!.name).toBe('Tier 1 agent');
+    expect(nodeLabel(byId.get(transfer.sourceId)!)).toBe('Tier 1 agent');
   });
 });
