@@ -45,10 +45,12 @@ function OpportunityNodeComponent({ data, selected }: NodeProps<OpportunityFlowN
           {OPPORTUNITY_STATUS_LABELS[opportunity.status]}
         </span>
         {owner && (
-          <span className="opportunity-note__owner" title={`Owner: ${owner.name}`}>
-            <span className="opportunity-note__swatch" style={{ background: owner.colour }} />
-            {owner.name}
-          </span>
+          <span
+            className="opportunity-note__owner"
+            title={`Owner: ${owner.name}`}
+            aria-label={`Owner: ${owner.name}`}
+            style={{ background: owner.colour }}
+          />
         )}
         <span className="opportunity-note__votes" title={votes} aria-label={votes}>
           <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">

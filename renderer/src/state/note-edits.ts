@@ -37,12 +37,15 @@ export function addOpportunity(
   return { changes, id: value.id };
 }
 
-/** A new free note, in the cell of the selected card when there is room. */
+/**
+ * A new free note, in the cell of the selected card when there is room. Blue by default: yellow
+ * stickies are the pain points.
+ */
 export function addNote(
   doc: JourneyDocument,
   selection: Selection,
   text = '',
-  colour: NoteColour = 'yellow',
+  colour: NoteColour = 'blue',
 ): { changes: Change[]; id: string } {
   const placed = placeNewNode('note', doc, selection);
   const { growLaneTo: _grow, ...place } = placed;

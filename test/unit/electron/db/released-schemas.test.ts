@@ -17,6 +17,7 @@ import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
 const RELEASED = [
   { version: 1, file: 'test/fixtures/library-v1.sqlite' },
   { version: 2, file: 'test/fixtures/library-v2.sqlite' },
+  { version: 3, file: 'test/fixtures/library-v3.sqlite' },
 ];
 
 let folder: TempFolder | undefined;
@@ -180,6 +181,123 @@ describe('the upgrade from schema version 2 to 3 (metrics data)', () => {
       expect(old.prepare<[], number>('SELECT count(*) FROM snapshots').pluck().get()).toBe(1);
     } finally {
       old.close();
+    }
+  });
+});
+
+describe('the upgrade from schema version 3 to 4 (opportunities and free notes)', () => {
+  it('rebuilds nodes with every row and edge kept, keeps snapshots and metrics, and takes the new kinds', async () => {
+    folder = makeTempFolder();
+    const copy = folder.file();
+    copyFileSync('test/fixtures/library-v3.sqlite', copy);
+    const before = new Database(copy, { readonly: true });
+    const rowsOf = (db: Database.Database, table: string) =>
+      db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+    const oldNodes = rowsOf(before, 'nodes');
+    const oldEdges = rowsOf(before, 'edges');
+    before.close();
+    expect(oldNodes).toHaveLength(21);
+    expect(oldEdges).toHaveLength(20);
+
+    const at = new Date('2025-08-01T10:00:00.000Z');
+    const db = await openLibraryDatabase(copy, { now: () => at });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+      // Every node row is kept as it was (the new columns are NULL), in the same order; every
+      // edge too: dropping the old table must not have cascaded into them.
+      const nodes = rowsOf(db, 'nodes');
+      expect(
+        nodes.map(({ owner_department_id, note_text, note_colour, ...rest }) => {
+          expect([owner_department_id, note_text, note_colour]).toEqual([null, null, null]);
+          return rest;
+        }),
+      ).toEqual(oldNodes);
+      expect(rowsOf(db, 'edges')).toEqual(oldEdges);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      const indexes = db
+        .prepare<[], string>(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'nodes' ORDER BY name",
+        )
+        .pluck()
+        .all();
+      expect(indexes).toEqual(
+        expect.arrayContaining([
+          'nodes_department_id',
+          'nodes_journey_id',
+          'nodes_owner_department_id',
+          'nodes_stage_id',
+        ]),
+      );
+      const references = db
+        .prepare<[], string>('SELECT "table" FROM pragma_foreign_key_list(\'edges\')')
+        .pluck()
+        .all();
+      expect(references).toEqual(['nodes', 'nodes', 'journeys']);
+
+      const journeys = new JourneyRepository(db);
+      const snapshots = new SnapshotRepository(db, journeys);
+      const sample = journeys.list().find((j) => j.name === 'Online store purchase')!;
+      expect(snapshots.list(sample.id).map((s) => s.name)).toEqual(['Before workshop']);
+      expect(listDatasets(db, sample.id)).toHaveLength(1);
+
+      // The old map takes an opportunity attached to a pain point, and a free note.
+      const doc = journeys.get(sample.id);
+      const pain = doc.nodes.find((n) => n.kind === 'painpoint')!;
+      const lane = doc.departments[0]!;
+      journeys.applyChanges({
+        journeyId: sample.id,
+        baseRevision: doc.journey.revision,
+        changes: [
+          {
+            op: 'node.add',
+            value: {
+              kind: 'opportunity',
+              id: 'opp-1',
+              x: 10,
+              y: 10,
+              stageId: null,
+              departmentId: null,
+              name: 'Call back within the hour',
+              description: '',
+              status: 'planned',
+              ownerDepartmentId: lane.id,
+              votes: 2,
+            },
+          },
+          {
+            op: 'edge.add',
+            value: { id: 'att-1', kind: 'attachment', sourceId: 'opp-1', targetId: pain.id, label: '' },
+          },
+          {
+            op: 'node.add',
+            value: {
+              kind: 'note',
+              id: 'note-1',
+              x: -400,
+              y: 900,
+              stageId: null,
+              departmentId: null,
+              text: 'Parking lot',
+              colour: 'pink',
+            },
+          },
+        ],
+      });
+      const after = journeys.get(sample.id);
+      expect(after.nodes).toHaveLength(23);
+      expect(after.edges).toHaveLength(21);
+      // An old snapshot (no such kinds) still opens and validates.
+      const old = snapshots.list(sample.id)[0]!;
+      expect(snapshots.get(old.id).document.nodes).toHaveLength(21);
+    } finally {
+      closeLibraryDatabase(db);
+    }
+    const backup = new Database(backupPathFor(copy, 3, at), { readonly: true });
+    try {
+      expect(backup.pragma('user_version', { simple: true })).toBe(3);
+      expect(backup.prepare<[], number>('SELECT count(*) FROM edges').pluck().get()).toBe(20);
+    } finally {
+      backup.close();
     }
   });
 });

@@ -215,6 +215,18 @@ describe.each(WORKSHOP_IDS)('the %s template', (id) => {
     expect(new Set(painNodes.map((n) => n.severity)).size).toBeGreaterThanOrEqual(2);
   });
 
+  it('has at least one opportunity, attached to a pain point or touchpoint in its own cell', () => {
+    const opportunities = content.nodes.filter((n) => n.kind === 'opportunity');
+    expect(opportunities.length).toBeGreaterThanOrEqual(1);
+    for (const node of opportunities) {
+      const attachment = content.edges.find((e) => e.kind === 'attachment' && e.sourceId === node.id);
+      expect(attachment, `${node.name} is attached`).toBeDefined();
+      const target = byId.get(attachment!.targetId)!;
+      expect(['painpoint', 'touchpoint']).toContain(target.kind);
+      expect([node.stageId, node.departmentId]).toEqual([target.stageId, target.departmentId]);
+    }
+  });
+
   it('has a persona with goals, frustrations and a quote, linked to every touchpoint', () => {
     expect(content.personas.length).toBeGreaterThanOrEqual(1);
     const [persona] = content.personas;
