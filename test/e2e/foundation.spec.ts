@@ -187,8 +187,11 @@ test('the sample map shows its stages, lanes, cards and hand-offs', async ({ pag
   }
   await expect(touchpoints(page)).toHaveCount(15);
   await expect(page.getByTestId('painpoint-note')).toHaveCount(6);
+  await expect(
+    page.getByTestId('opportunity-note').filter({ hasText: 'Proactive refund status updates' }),
+  ).toBeVisible();
   await expect(touchpoints(page).filter({ hasText: 'Checkout and payment' })).toBeVisible();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(21);
   await saved(page);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -268,12 +271,12 @@ test('Delete removes the selection with its arrows; a stage that holds cards ask
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
   await expect(touchpoints(page)).toHaveCount(15);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(21);
 
   await touchpoints(page).filter({ hasText: 'Search ad' }).click();
   await page.keyboard.press('Delete');
   await expect(touchpoints(page)).toHaveCount(14);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(19);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
 
   await page.getByTestId('stage-header').filter({ hasText: 'Advocacy' }).click();
   await page.keyboard.press('Delete');
@@ -402,7 +405,7 @@ test('undo and redo: a deleted card, a drag and a rename come back, and the data
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
   await expect(touchpoints(page)).toHaveCount(15);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(21);
   await saved(page);
   const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
   const redoButton = page.getByRole('button', { name: 'Redo', exact: true });
@@ -416,15 +419,15 @@ test('undo and redo: a deleted card, a drag and a rename come back, and the data
   await searchAd.click();
   await page.keyboard.press('Delete');
   await expect(touchpoints(page)).toHaveCount(14);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(19);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
   await expect(undoButton).toBeEnabled();
   await page.keyboard.press('Control+z');
   await expect(searchAd).toHaveCount(1);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(21);
   await expect(redoButton).toBeEnabled();
   await page.keyboard.press('Control+Shift+Z');
   await expect(searchAd).toHaveCount(0);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(19);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
   await page.keyboard.press('Control+z');
   await expect(searchAd).toHaveCount(1);
   await saved(page);
@@ -433,7 +436,7 @@ test('undo and redo: a deleted card, a drag and a rename come back, and the data
   await page.reload();
   await expect(touchpoints(page)).toHaveCount(15);
   await expect(searchAd).toHaveCount(1);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(21);
   await expect(undoButton).toBeDisabled();
   await expect(redoButton).toBeDisabled();
 
@@ -581,7 +584,7 @@ test('snapshots: save one, open it read-only, restore it, and the restore is kep
     await expect(searchAd).toHaveCount(1);
     await expect(checkout).toHaveCount(1);
     await expect(renamed).toHaveCount(0);
-    await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(21);
   };
   await expectRestored();
   await saved(page);
