@@ -222,11 +222,11 @@ export const onlineStoreTemplate: TemplateSpec = {
   ],
   opportunities: [
     {
-      name: 'Proactive refund status updates',
-      description: 'Email and text the customer at each refund step: received, checked, paid.',
+      name: 'Pay as a guest on one page',
+      description: 'No account needed: address, delivery and payment on one screen.',
       status: 'planned',
-      painPoint: 'No refund status updates',
-      owner: 'service',
+      painPoint: 'Confusing checkout',
+      owner: 'product',
     },
   ],
   flow: [

@@ -188,7 +188,7 @@ test('the sample map shows its stages, lanes, cards and hand-offs', async ({ pag
   await expect(touchpoints(page)).toHaveCount(15);
   await expect(page.getByTestId('painpoint-note')).toHaveCount(6);
   await expect(
-    page.getByTestId('opportunity-note').filter({ hasText: 'Proactive refund status updates' }),
+    page.getByTestId('opportunity-note').filter({ hasText: 'Pay as a guest on one page' }),
   ).toBeVisible();
   await expect(touchpoints(page).filter({ hasText: 'Checkout and payment' })).toBeVisible();
   await expect(page.locator('.react-flow__edge')).toHaveCount(21);

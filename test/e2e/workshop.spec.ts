@@ -37,6 +37,8 @@ test('dot-voting: +2 on a pain point moves it up the ranked list; reset asks, an
     'No refund status updates',
     'Return policy in the fine print',
     'Too many options on one page',
+    // Opportunities take votes too; with no severity they follow the pain points of equal votes.
+    'Pay as a guest on one page',
   ]);
 
   // One click on the note's + (shown on hover), then the + key on the selected note.
@@ -80,7 +82,7 @@ test('dot-voting: +2 on a pain point moves it up the ranked list; reset asks, an
     .getByRole('button', { name: 'Reset votes' })
     .click();
   await expect(rankedNames(page).first()).toHaveText('Confusing checkout');
-  await expect(votesPanel(page).getByText('0 votes on 6 pain points')).toBeVisible();
+  await expect(votesPanel(page).getByText('0 votes on 6 pain points and 1 opportunity')).toBeVisible();
   await saved(page);
 
   // One undo step brings every vote back, and the library follows after a reload.
@@ -90,7 +92,7 @@ test('dot-voting: +2 on a pain point moves it up the ranked list; reset asks, an
   await page.reload();
   await page.getByRole('button', { name: 'Votes', exact: true }).click();
   await expect(rankedNames(page).first()).toHaveText('Too many options on one page');
-  await expect(votesPanel(page).getByText('3 votes on 6 pain points')).toBeVisible();
+  await expect(votesPanel(page).getByText('3 votes on 6 pain points and 1 opportunity')).toBeVisible();
 });
 
 test('Ctrl+F finds "checkout", counts and cycles through the matches; Escape clears', async ({
@@ -149,7 +151,7 @@ test('a department filter fades every other card; filters combine; Clear filters
   await filters.getByRole('button', { name: 'Department' }).click();
   await filters.getByRole('checkbox', { name: 'Customer Service' }).check();
   await page.keyboard.press('Escape');
-  await expect(filters.getByTestId('filter-summary')).toHaveText('6 of 21 cards match');
+  await expect(filters.getByTestId('filter-summary')).toHaveText('6 of 22 cards match');
   await expect(dimmed).toHaveCount(15);
   await expect(flowNode(page, 'Wrong item: support call')).not.toHaveClass(/is-dimmed/);
   await expect(flowNode(page, 'Checkout and payment')).toHaveClass(/is-dimmed/);
@@ -159,18 +161,18 @@ test('a department filter fades every other card; filters combine; Clear filters
   await filters.getByRole('button', { name: 'Severity' }).click();
   await filters.getByRole('checkbox', { name: 'Critical' }).check();
   await page.keyboard.press('Escape');
-  await expect(filters.getByTestId('filter-summary')).toHaveText('0 of 21 cards match');
-  // Or Product: the critical checkout and its pain point.
+  await expect(filters.getByTestId('filter-summary')).toHaveText('0 of 22 cards match');
+  // Or Product: the critical checkout, its pain point and the idea attached to it.
   await filters.getByRole('button', { name: /Department/ }).click();
   await filters.getByRole('checkbox', { name: 'Product' }).check();
   await page.keyboard.press('Escape');
-  await expect(filters.getByTestId('filter-summary')).toHaveText('2 of 21 cards match');
+  await expect(filters.getByTestId('filter-summary')).toHaveText('3 of 22 cards match');
   await expect(flowNode(page, 'Confusing checkout')).not.toHaveClass(/is-dimmed/);
   await expect(page.getByRole('button', { name: 'Filter (2 active)' })).toBeVisible();
 
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(dimmed).toHaveCount(0);
-  await expect(filters.getByTestId('filter-summary')).toHaveText('21 cards, no filter');
+  await expect(filters.getByTestId('filter-summary')).toHaveText('22 cards, no filter');
 });
 
 test('the card text scale grows the cards and is remembered after a reload', async ({ page, host }) => {

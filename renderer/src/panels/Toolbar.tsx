@@ -15,8 +15,8 @@ export function Toolbar() {
       <div className="toolbar__group">
         <CommandButton command="map.addTouchpoint" icon="card" />
         <CommandButton command="map.addPainPoint" icon="note" />
-        <CommandButton command="map.addOpportunity" icon="bulb" />
-        <CommandButton command="map.addNote" icon="sticky" />
+        <CommandButton command="map.addOpportunity" icon="bulb" iconOnly />
+        <CommandButton command="map.addNote" icon="sticky" iconOnly />
       </div>
       <div className="toolbar__group">
         <CommandButton command="view.fit" icon="fit" iconOnly />

@@ -21,6 +21,8 @@ export function VotesPanel() {
   const selected = useUi((s) => (s.selection.nodes.length === 1 ? s.selection.nodes[0] : null));
   const ranked = useMemo(() => rankByVotes({ nodes, edges }), [nodes, edges]);
   const total = ranked.reduce((sum, item) => sum + item.votes, 0);
+  const ideas = ranked.filter((item) => item.kind === 'opportunity').length;
+  const pains = ranked.length - ideas;
   const workshop = useWorkshopStore();
   const reset = useCommand('votes.reset');
   return (
@@ -29,7 +31,8 @@ export function VotesPanel() {
         <div>
           <h2 className="side-panel__title">Votes</h2>
           <p className="side-panel__meta" aria-live="polite">
-            {total} vote{total === 1 ? '' : 's'} on {ranked.length} pain point{ranked.length === 1 ? '' : 's'}
+            {total} vote{total === 1 ? '' : 's'} on {pains} pain point{pains === 1 ? '' : 's'}
+            {ideas > 0 && ` and ${ideas} opportunit${ideas === 1 ? 'y' : 'ies'}`}
           </p>
         </div>
         <button

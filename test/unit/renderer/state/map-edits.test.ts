@@ -328,12 +328,11 @@ describe('deleteSelection', () => {
     const doc = sampleDoc();
     const retention = stageNamed(doc, 'Retention');
     const held = doc.nodes.filter((n) => n.stageId === retention.id);
-    // Four touchpoints, three pain points and the opportunity attached to one of them.
-    expect(held).toHaveLength(8);
+    expect(held).toHaveLength(7);
     const plan = deleteSelection(doc, select(stageSelectionId(retention.id)));
     expect(plan.confirm).toEqual({
       title: 'Delete the stage “Retention”?',
-      message: 'This also deletes 8 cards inside it (touchpoints and pain points) and their connections.',
+      message: 'This also deletes 7 cards inside it (touchpoints and pain points) and their connections.',
     });
     const removes = plan.changes.filter((c) => c.op === 'node.remove').map((c) => ('id' in c ? c.id : ''));
     expect(removes.sort()).toEqual(held.map((n) => n.id).sort());
@@ -342,7 +341,7 @@ describe('deleteSelection', () => {
 
     const after = applyChanges(doc, plan.changes);
     expect(after.stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Advocacy']);
-    expect(after.nodes).toHaveLength(doc.nodes.length - 8);
+    expect(after.nodes).toHaveLength(doc.nodes.length - 7);
     expect(after.edges.every((e) => after.nodes.some((n) => n.id === e.sourceId))).toBe(true);
     expect(after.edges.every((e) => after.nodes.some((n) => n.id === e.targetId))).toBe(true);
     // The Advocacy cards moved left into their column's new place.

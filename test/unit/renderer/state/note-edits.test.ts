@@ -66,14 +66,12 @@ async function sample() {
 }
 
 describe('the online store template', () => {
-  it('has the refund opportunity attached to its pain point, owned by Customer Service', async () => {
+  it('has the checkout opportunity attached to its pain point, owned by Product', async () => {
     const map = await sample();
-    const opportunity = named(map.doc, 'Proactive refund status updates') as Opportunity;
-    const pain = named(map.doc, 'No refund status updates');
+    const opportunity = named(map.doc, 'Pay as a guest on one page') as Opportunity;
+    const pain = named(map.doc, 'Confusing checkout');
     expect(opportunity).toMatchObject({ kind: 'opportunity', status: 'planned', votes: 0 });
-    expect(map.doc.departments.find((d) => d.id === opportunity.ownerDepartmentId)?.name).toBe(
-      'Customer Service',
-    );
+    expect(map.doc.departments.find((d) => d.id === opportunity.ownerDepartmentId)?.name).toBe('Product');
     expect(opportunity.stageId).toBe(pain.stageId);
     expect(map.doc.edges).toContainEqual(
       expect.objectContaining({ kind: 'attachment', sourceId: opportunity.id, targetId: pain.id }),
@@ -124,7 +122,7 @@ describe('adding opportunities and notes', () => {
 describe('undoing edits of opportunities and notes', () => {
   it('puts back the fields an update changed', async () => {
     const map = await sample();
-    const opportunity = named(map.doc, 'Proactive refund status updates') as Opportunity;
+    const opportunity = named(map.doc, 'Pay as a guest on one page') as Opportunity;
     expect(
       map.undoes([
         {
@@ -167,8 +165,8 @@ describe('undoing edits of opportunities and notes', () => {
 
   it('brings a removed opportunity back with its attachment, and a removed pain point with the opportunity on it', async () => {
     const map = await sample();
-    const opportunity = named(map.doc, 'Proactive refund status updates');
-    const pain = named(map.doc, 'No refund status updates');
+    const opportunity = named(map.doc, 'Pay as a guest on one page');
+    const pain = named(map.doc, 'Confusing checkout');
     const inverse = map.undoes([{ op: 'node.remove', id: opportunity.id }]);
     expect(inverse[0]).toEqual({ op: 'node.add', value: opportunity });
     expect(inverse).toHaveLength(2);
@@ -178,7 +176,7 @@ describe('undoing edits of opportunities and notes', () => {
 
   it('gives a removed lane back to the opportunities it owned', async () => {
     const map = await sample();
-    const opportunity = named(map.doc, 'Proactive refund status updates') as Opportunity;
+    const opportunity = named(map.doc, 'Pay as a guest on one page') as Opportunity;
     const owner = opportunity.ownerDepartmentId!;
     const after = applyChanges(map.doc, [{ op: 'department.remove', id: owner }]);
     expect(after.nodes.find((n) => n.id === opportunity.id)).toMatchObject({ ownerDepartmentId: null });
@@ -186,7 +184,8 @@ describe('undoing edits of opportunities and notes', () => {
     expect(inverse).toContainEqual({
       op: 'opportunity.update',
       id: opportunity.id,
-      fields: { ownerDepartmentId: owner },
+      // It sits in the lane it is owned by: it gets both back.
+      fields: { departmentId: owner, ownerDepartmentId: owner },
     });
     // Deleting the lane from the canvas (with its cards) is one undoable step too.
     map.undoes(deleteSelection(map.doc, select(laneSelectionId(owner))).changes);

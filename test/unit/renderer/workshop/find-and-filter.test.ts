@@ -94,6 +94,7 @@ describe('filters', () => {
     expect(names).toEqual([
       'Checkout and payment',
       'Confusing checkout',
+      'Pay as a guest on one page',
       'Shipping updates',
       'Wrong item shipped',
     ]);
