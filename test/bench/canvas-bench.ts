@@ -13,6 +13,7 @@ import { moveNodes } from '../../renderer/src/state/map-edits';
 import { BENCH_COUNTS, BENCH_LANE_HEIGHT, BENCH_STAGE_WIDTH, benchMapContent } from './bench-map';
 import { installBenchProbe, type BenchProbe } from './bench-probe';
 import { formatTable, summarise, type FrameSummary } from './frame-stats';
+import { nodeLabel } from '../../shared/domain/journey';
 
 /**
  * `npm run bench:canvas`: the canvas benchmark (see scripts/bench-canvas.ts, which builds and then
@@ -303,7 +304,7 @@ function bareData(content: ReturnType<typeof benchMapContent>) {
     nodes: content.nodes.map((n) => ({
       id: n.id,
       position: { x: n.x, y: n.y },
-      data: { label: n.name },
+      data: { label: nodeLabel(n) },
       width: NODE_SIZE[n.kind].width,
       height: NODE_SIZE[n.kind].height,
     })),

@@ -64,6 +64,7 @@ export function encodeSelection(doc: JourneyDocument, selection: Selection): Cli
   const departmentIds = new Set<string | null>(nodes.map((n) => n.departmentId));
   const personaIds = new Set<string>();
   for (const n of nodes) {
+    if (n.kind === 'opportunity' && n.ownerDepartmentId) departmentIds.add(n.ownerDepartmentId);
     if (n.kind !== 'touchpoint') continue;
     n.supportingDepartmentIds.forEach((id) => departmentIds.add(id));
     n.personaIds.forEach((id) => personaIds.add(id));
@@ -266,6 +267,12 @@ export function planPaste(
         op: 'node.add',
         value: { ...base, supportingDepartmentIds: [...supporting], personaIds: [...personas] },
       });
+    } else if (base.kind === 'opportunity' && base.ownerDepartmentId !== null) {
+      // The owner lane is this map's lane of the same name, if any.
+      const owner = matchDepartment(
+        sourceDepartments.get(base.ownerDepartmentId) ?? { id: base.ownerDepartmentId, name: '' },
+      );
+      changes.push({ op: 'node.add', value: { ...base, ownerDepartmentId: owner?.id ?? null } });
     } else {
       changes.push({ op: 'node.add', value: base });
     }

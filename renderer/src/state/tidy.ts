@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { Change } from '../../../shared/domain/change-set';
+import { nodePlaceUpdate, type Change } from '../../../shared/domain/change-set';
 import type { JourneyDocument, MapNode } from '../../../shared/domain/journey';
 import { CELL_PADDING, NODE_GAP, NODE_SIZE, departmentLanes, stageColumns } from '../../../shared/graph/grid';
 import { selectedCards } from './arrange';
@@ -152,11 +152,7 @@ export function tidyPlan(doc: JourneyDocument, selection: Selection): Change[] {
       ...(next.x !== node.x ? { x: next.x } : {}),
       ...(next.y !== node.y ? { y: next.y } : {}),
     };
-    changes.push(
-      node.kind === 'touchpoint'
-        ? { op: 'touchpoint.update', id: node.id, fields }
-        : { op: 'painpoint.update', id: node.id, fields },
-    );
+    changes.push(nodePlaceUpdate(node, fields));
   }
   return changes;
 }

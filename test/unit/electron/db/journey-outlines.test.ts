@@ -47,7 +47,7 @@ describe('journey outlines', () => {
       byOrder(doc.departments).map((d) => ({ height: d.height, colour: d.colour })),
     );
     expect(outline.cards).toEqual(doc.nodes.map((n) => ({ kind: n.kind, x: n.x, y: n.y })));
-    expect(outline.cardCount).toBe(21);
+    expect(outline.cardCount).toBe(22);
 
     expect(outlines.find((o) => o.id === blank.id)).toEqual({
       id: blank.id,
