@@ -238,7 +238,7 @@ test('the library searches by name as you type, sorts (remembered) and shows a t
   await expect(thumbnails).toHaveCount(4);
   const store = page.getByTestId('journey-card').filter({ hasText: 'Online store purchase' });
   await expect(
-    store.getByRole('img', { name: 'Miniature of Online store purchase: 5 stages, 4 lanes, 21 cards' }),
+    store.getByRole('img', { name: 'Miniature of Online store purchase: 5 stages, 4 lanes, 22 cards' }),
   ).toBeVisible();
   await expect(store.locator('.map-thumb__card--touchpoint')).toHaveCount(15);
   await expect(store.locator('.map-thumb__card--painpoint')).toHaveCount(6);
