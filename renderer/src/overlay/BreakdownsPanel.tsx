@@ -6,6 +6,7 @@ import { Icon } from '../panels/Icon';
 import { useDocument, useStores } from '../state/stores-context';
 import { painPointFromFinding, rankFindings, rankStageFindings, type Finding } from './breakdown-findings';
 import { useOverlay, useOverlayStore } from './use-overlay';
+import { nodeLabel } from '../../../shared/domain/journey';
 
 /**
  * Where service and experience break down, worst first: each entry focuses its touchpoint (or
@@ -62,9 +63,8 @@ export function BreakdownsPanel() {
     documentStore.getState().apply(edit.changes);
     setMade((previous) => new Set(previous).add(finding.id));
     uiStore.getState().selectOnly(edit.id);
-    uiStore
-      .getState()
-      .notify(`Pain point added to “${current.nodes.find((n) => n.id === finding.touchpointId)?.name}”.`);
+    const touchpoint = current.nodes.find((n) => n.id === finding.touchpointId);
+    uiStore.getState().notify(`Pain point added to “${touchpoint ? nodeLabel(touchpoint) : ''}”.`);
   };
 
   const period = breakdowns ? (breakdowns.period === 'all' ? 'all time' : breakdowns.period) : '';

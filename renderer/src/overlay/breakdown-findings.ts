@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/domain/metrics-analysis';
 import { addPainPoint, newId } from '../state/map-edits';
 import { formatDifference, formatMetricValue, formatN } from './overlay-view';
+import { nodeLabel } from '../../../shared/domain/journey';
 
 /**
  * The breakdowns panel's entries: every touchpoint that breaks down and every hand-off that loses
@@ -128,7 +129,7 @@ export function rankFindings(
   doc: JourneyDocument,
   settings: readonly MetricSetting[],
 ): Finding[] {
-  const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
+  const names = new Map(doc.nodes.map((n) => [n.id, nodeLabel(n)]));
   const departments = new Map(doc.departments.map((d) => [d.id, d.name]));
   const lanes = new Map(
     doc.nodes.map((n) => [n.id, n.departmentId ? (departments.get(n.departmentId) ?? '') : '']),

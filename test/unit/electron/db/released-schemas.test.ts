@@ -18,6 +18,7 @@ const RELEASED = [
   { version: 1, file: 'test/fixtures/library-v1.sqlite' },
   { version: 2, file: 'test/fixtures/library-v2.sqlite' },
   { version: 3, file: 'test/fixtures/library-v3.sqlite' },
+  { version: 4, file: 'test/fixtures/library-v4.sqlite' },
 ];
 
 let folder: TempFolder | undefined;
@@ -185,11 +186,11 @@ describe('the upgrade from schema version 2 to 3 (metrics data)', () => {
   });
 });
 
-describe('the upgrade from schema version 3 to 4 (opportunities and free notes)', () => {
+describe('the upgrade from schema version 4 to 5 (opportunities and free notes)', () => {
   it('rebuilds nodes with every row and edge kept, keeps snapshots and metrics, and takes the new kinds', async () => {
     folder = makeTempFolder();
     const copy = folder.file();
-    copyFileSync('test/fixtures/library-v3.sqlite', copy);
+    copyFileSync('test/fixtures/library-v4.sqlite', copy);
     const before = new Database(copy, { readonly: true });
     const rowsOf = (db: Database.Database, table: string) =>
       db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
@@ -202,7 +203,7 @@ describe('the upgrade from schema version 3 to 4 (opportunities and free notes)'
     const at = new Date('2025-08-01T10:00:00.000Z');
     const db = await openLibraryDatabase(copy, { now: () => at });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
       // Every node row is kept as it was (the new columns are NULL), in the same order; every
       // edge too: dropping the old table must not have cascaded into them.
       const nodes = rowsOf(db, 'nodes');
@@ -292,9 +293,9 @@ describe('the upgrade from schema version 3 to 4 (opportunities and free notes)'
     } finally {
       closeLibraryDatabase(db);
     }
-    const backup = new Database(backupPathFor(copy, 3, at), { readonly: true });
+    const backup = new Database(backupPathFor(copy, 4, at), { readonly: true });
     try {
-      expect(backup.pragma('user_version', { simple: true })).toBe(3);
+      expect(backup.pragma('user_version', { simple: true })).toBe(4);
       expect(backup.prepare<[], number>('SELECT count(*) FROM edges').pluck().get()).toBe(20);
     } finally {
       backup.close();

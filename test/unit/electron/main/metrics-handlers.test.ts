@@ -8,6 +8,7 @@ import { storeDataset } from '../../../../electron/db/metrics-data-repository';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { openTempLibrary } from '../../../helpers/temp-db';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /** The metrics.* API through the one handler table, on a real library file. */
 async function setup() {
@@ -70,7 +71,7 @@ describe('metrics API', () => {
     const classes = Object.fromEntries(
       breakdowns.touchpoints
         .filter((t) => t.class !== 'healthy')
-        .map((t) => [doc.nodes.find((n) => n.id === t.touchpointId)!.name, t.class]),
+        .map((t) => [nodeLabel(doc.nodes.find((n) => n.id === t.touchpointId)!), t.class]),
     );
     expect(classes).toEqual({ 'Checkout and payment': 'service', 'Wrong item: support call': 'experience' });
     expect(breakdowns.handoffs.map((h) => [h.sourceId, h.targetId])).toEqual([
