@@ -332,7 +332,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await filters.getByRole('button', { name: 'Department' }).click();
     await filters.getByRole('checkbox', { name: 'Customer Service' }).check();
     await page.keyboard.press('Escape');
-    await expect(filters.getByTestId('filter-summary')).toHaveText('6 of 21 cards match');
+    await expect(filters.getByTestId('filter-summary')).toHaveText('6 of 22 cards match');
     await shoot('filter-department');
     await filters.getByRole('button', { name: 'Close filters' }).click();
 

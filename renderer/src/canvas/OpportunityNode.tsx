@@ -48,6 +48,7 @@ function OpportunityNodeComponent({ data, selected }: NodeProps<OpportunityFlowN
           <span
             className="opportunity-note__owner"
             title={`Owner: ${owner.name}`}
+            role="img"
             aria-label={`Owner: ${owner.name}`}
             style={{ background: owner.colour }}
           />
