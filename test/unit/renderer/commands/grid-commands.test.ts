@@ -10,6 +10,7 @@ import { bandOrder, newTouchpointAt } from '../../../../renderer/src/state/grid-
 import { cancelInlineEdit, confirmInlineEdit, startDraft } from '../../../../renderer/src/state/inline-edit';
 import { createUiStore, laneSelectionId, stageSelectionId } from '../../../../renderer/src/state/ui-store';
 import { comparable, openSampleMap } from '../state/journey-fixtures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * The grid commands and in-place naming against the real API over a temp library: what they
@@ -70,7 +71,7 @@ describe('grid commands', () => {
 
   it('insert a stage after the selected card’s stage and start naming it; one undo step', async () => {
     const { ctx, doc, stored, registry } = await openContext();
-    const search = doc().nodes.find((n) => n.name === 'Search ad')!;
+    const search = doc().nodes.find((n) => nodeLabel(n) === 'Search ad')!;
     ctx.uiStore.getState().selectOnly(search.id);
     expect(registry.get('stage.insertAfter')!.enabled(ctx)).toBe(true);
     await registry.run('stage.insertAfter', ctx);
@@ -108,7 +109,8 @@ describe('grid commands', () => {
     await registry.run('selection.delete', ctx);
     const confirm = ctx.uiStore.getState().confirm!;
     expect(confirm.title).toBe('Delete the stage “Decision”?');
-    expect(confirm.alternative?.label).toMatch(/^Move 3 cards to “Consideration”$/);
+    // Decision holds two touchpoints, a pain point and the opportunity attached to it.
+    expect(confirm.alternative?.label).toMatch(/^Move 4 cards to “Consideration”$/);
     expect(doc().stages).toHaveLength(5);
     ctx.uiStore.getState().closeConfirm();
     confirm.alternative!.onConfirm();
@@ -138,7 +140,7 @@ describe('naming in place', () => {
     expect(next.draft).not.toBeNull();
     expect(confirmInlineEdit(ctx, 'Loyalty app')).toEqual({ ok: true });
     expect(ctx.uiStore.getState().inlineEdit).toBeNull();
-    const names = (await stored()).nodes.map((n) => n.name);
+    const names = (await stored()).nodes.map(nodeLabel);
     expect(names).toEqual(expect.arrayContaining(['Newsletter', 'Loyalty app']));
     expect(doc().nodes).toHaveLength(count + 2);
   });

@@ -22,6 +22,7 @@ import {
 } from '../../../../renderer/src/state/grid-edits';
 import { laneSelectionId, stageSelectionId } from '../../../../renderer/src/state/ui-store';
 import { comparable, openSampleMap } from './journey-fixtures';
+import { nodeLabel } from '../../../../shared/domain/journey';
 
 /** The sample map (5 stages, 4 lanes, 15 touchpoints, 6 pain points) in a real temp library. */
 async function stored() {
@@ -46,7 +47,7 @@ async function stored() {
 
 const stageNamed = (doc: JourneyDocument, name: string) => doc.stages.find((s) => s.name === name)!;
 const laneNamed = (doc: JourneyDocument, name: string) => doc.departments.find((d) => d.name === name)!;
-const nodeNamed = (doc: JourneyDocument, name: string) => doc.nodes.find((n) => n.name === name)!;
+const nodeNamed = (doc: JourneyDocument, name: string) => doc.nodes.find((n) => nodeLabel(n) === name)!;
 const stageNames = (doc: JourneyDocument) =>
   bandOrder(doc, 'stage').map((id) => doc.stages.find((s) => s.id === id)!.name);
 const laneNames = (doc: JourneyDocument) =>
@@ -57,7 +58,7 @@ const lane = (doc: JourneyDocument, id: string) => departmentLanes(doc.departmen
 /** Every card sits in the cell its stage and department name (judged by its centre). */
 const expectCardsInTheirCells = (doc: JourneyDocument) => {
   for (const node of doc.nodes) {
-    expect(cellOfNode(node, doc.stages, doc.departments), node.name).toEqual({
+    expect(cellOfNode(node, doc.stages, doc.departments), nodeLabel(node)).toEqual({
       stageId: node.stageId,
       departmentId: node.departmentId,
     });
@@ -70,7 +71,7 @@ const overlapping = (doc: JourneyDocument) => {
       const sa = NODE_SIZE[a.kind];
       const sb = NODE_SIZE[b.kind];
       if (a.x < b.x + sb.width && b.x < a.x + sa.width && a.y < b.y + sb.height && b.y < a.y + sa.height)
-        pairs.push(`${a.name} / ${b.name}`);
+        pairs.push(`${nodeLabel(a)} / ${nodeLabel(b)}`);
     }),
   );
   return pairs;
@@ -116,7 +117,7 @@ describe('insertBand', () => {
       const later = ['Decision', 'Retention', 'Advocacy'].includes(
         before.stages.find((s) => s.id === node.stageId)!.name,
       );
-      expect(after.x - node.x, node.name).toBe(later ? 300 : 0);
+      expect(after.x - node.x, nodeLabel(node)).toBe(later ? 300 : 0);
     }
     expectCardsInTheirCells(map.doc);
     expectUndoable(before, edit.changes);
@@ -301,7 +302,7 @@ describe('fast entry', () => {
     const card = newTouchpointAt(doc, point);
     const after = applyChanges(doc, namedCard(card.changes, card.id, 'Referral'));
     const node = after.nodes.find((n) => n.id === card.id)!;
-    expect(node.name).toBe('Referral');
+    expect(nodeLabel(node)).toBe('Referral');
     expect(node.stageId).toBe(stageNamed(doc, 'Advocacy').id);
     expect(node.departmentId).toBe(laneNamed(doc, 'Customer Service').id);
     expect(Math.abs(node.x + NODE_SIZE.touchpoint.width / 2 - point.x)).toBeLessThanOrEqual(1);
@@ -334,7 +335,7 @@ describe('fast entry', () => {
       card = nextTouchpointAfter(map.doc, card.id)!;
     }
     const made = ids.map((id) => map.doc.nodes.find((n) => n.id === id)!);
-    expect(made.map((n) => n.name)).toEqual(names);
+    expect(made.map(nodeLabel)).toEqual(names);
     for (const node of made) {
       expect([node.stageId, node.departmentId]).toEqual([stageNamed(before, 'Advocacy').id, sales.id]);
     }
