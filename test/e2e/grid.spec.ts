@@ -266,7 +266,7 @@ test('deleting a stage that holds cards asks; moving them keeps every card; one 
   await expect(page.getByTestId('stage-header')).toHaveCount(4);
   await expect(touchpoints(page)).toHaveCount(15);
   await expect(page.getByTestId('painpoint-note')).toHaveCount(6);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(21);
   await expectInCell(page, 'Checkout and payment', 'Consideration', 'Product');
   await expectInCell(page, 'Order confirmation', 'Consideration', 'Sales');
   await saved(page);
