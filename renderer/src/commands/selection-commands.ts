@@ -21,10 +21,12 @@ import {
   envelopeText,
   pasteCell,
   planPaste,
+  NOTE_FROM_TEXT,
   planTextPaste,
+  TOUCHPOINT_FROM_TEXT,
   type PastePlan,
 } from '../state/clipboard';
-import { addPainPoint, addTouchpoint, deleteSelection, newTouchpoint } from '../state/map-edits';
+import { addPainPoint, addTouchpoint, deleteSelection, newId, newTouchpoint } from '../state/map-edits';
 import { tidyPlan } from '../state/tidy';
 import { parseSelectionId } from '../state/ui-store';
 import type { Command, CommandContext } from './command-registry';
@@ -64,7 +66,7 @@ const pastePoint = (): Point | null => {
 
 /**
  * Pastes clipboard text: our cards (fresh ids, arrows among them kept), lines of other text as one
- * touchpoint each, or other text as one touchpoint. A bad envelope changes nothing and says why.
+ * touchpoint each, or other text as one free note. A bad envelope changes nothing and says why.
  */
 export function pasteText(ctx: CommandContext, text: string, at: Point | null): void {
   const doc = docOf(ctx);
@@ -82,9 +84,11 @@ export function pasteText(ctx: CommandContext, text: string, at: Point | null): 
       return;
     case 'lines':
     case 'text': {
-      const texts = decoded.kind === 'lines' ? decoded.lines : [decoded.text];
+      // Several lines are a list of touchpoints; any other text is kept whole on a free note.
+      const [texts, maker] =
+        decoded.kind === 'lines' ? [decoded.lines, TOUCHPOINT_FROM_TEXT] : [[decoded.text], NOTE_FROM_TEXT];
       const centre = at ?? commandUi.getState().canvas?.viewCentre() ?? null;
-      applyPlan(ctx, planTextPaste(doc, texts, pasteCell(doc, ui.selection, centre), centre));
+      applyPlan(ctx, planTextPaste(doc, texts, pasteCell(doc, ui.selection, centre), centre, newId, maker));
     }
   }
 }

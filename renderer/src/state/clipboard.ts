@@ -341,6 +341,18 @@ export const TOUCHPOINT_FROM_TEXT: TextCardMaker = {
   },
 };
 
+/** A free note holding the text (up to the note's 5000 characters): what the room said, kept whole. */
+export const NOTE_FROM_TEXT: TextCardMaker = {
+  kind: 'note',
+  make: (text, place, id) => ({
+    kind: 'note',
+    id,
+    ...place,
+    text: text.trim().slice(0, 5000),
+    colour: 'blue',
+  }),
+};
+
 /**
  * One touchpoint per text (line), side by side in a row in the cell (at most LINES_PER_ROW to a
  * row, further rows under it), under the cards already there. The stage widens and the lane grows

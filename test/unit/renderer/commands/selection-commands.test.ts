@@ -127,6 +127,15 @@ describe('selection commands', () => {
       state().doc!.nodes.filter((n) => ['Ad', 'Flyer', 'Poster'].includes('name' in n ? n.name : '')),
     ).toHaveLength(3);
     expect(state().undoStack).toHaveLength(2);
+
+    // One line of someone else's text is kept whole on a free note, selected, one more undo step.
+    const said = 'Customers say the "track order" link = nothing useful, 3 times today';
+    pasteText(ctx, said, { x: 10, y: 10 });
+    const notes = state().doc!.nodes.filter((n) => n.kind === 'note');
+    expect(notes.map((n) => n.kind === 'note' && n.text)).toContain(said);
+    const note = notes.find((n) => n.kind === 'note' && n.text === said)!;
+    expect(ctx.uiStore.getState().selection.nodes).toEqual([note.id]);
+    expect(state().undoStack).toHaveLength(3);
   });
 
   it('leave Ctrl+C, X and V to the browser, and open the shortcuts on "?"', async () => {
