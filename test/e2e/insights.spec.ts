@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -75,7 +76,7 @@ test('the sample data on the map: overlay, breakdowns, a pain point from one, an
   // One click: a pain point attached to the support call, with the figures as evidence; undoable.
   const notes = page.getByTestId('painpoint-note');
   await expect(notes).toHaveCount(6);
-  await panel.getByRole('button', { name: 'Make a pain point: Wrong item: support call' }).click();
+  await panel.getByRole('button', { name: 'Make pain point: Wrong item: support call' }).click();
   await expect(notes).toHaveCount(7);
   const made = notes.filter({ hasText: 'Experience breakdown: Wrong item: support call' });
   await expect(made).toBeVisible();
@@ -109,3 +110,39 @@ test('the sample data on the map: overlay, breakdowns, a pain point from one, an
   await page.reload();
   await expect(page.getByTestId('painpoint-note')).toHaveCount(7);
 });
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map((v) => ({
+    rule: v.id,
+    help: v.help,
+    nodes: v.nodes
+      .slice(0, 5)
+      .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
+  }));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme} theme: the overlay, its legend, the breakdowns and the inspector's data pass axe`, async ({
+    page,
+    host,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(host.url);
+    await createOnlineStore(page);
+    await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
+    await page.getByRole('button', { name: 'Load sample data' }).click();
+    await expect(card(page, 'Wrong item: support call')).toHaveAttribute('data-overlay-step', '-3');
+    await page
+      .getByRole('region', { name: 'Data overlay' })
+      .getByRole('button', { name: /^Breakdowns/ })
+      .click();
+    await expect(page.getByTestId('breakdown-entry')).toHaveCount(3);
+    await page.getByTestId('breakdown-entry').nth(2).locator('.ov-finding__focus').click();
+    await expect(inspector(page).getByTestId('metric-detail')).toHaveCount(2);
+    await expect(inspector(page).getByTestId('comment').first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}

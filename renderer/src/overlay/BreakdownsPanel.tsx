@@ -134,7 +134,7 @@ export function BreakdownsPanel() {
                   className="button button--small"
                   onClick={() => makePainPoint(f)}
                   disabled={made.has(f.id)}
-                  aria-label={`Make a pain point: ${f.title}`}
+                  aria-label={`${made.has(f.id) ? 'Pain point added' : 'Make pain point'}: ${f.title}`}
                 >
                   <Icon name="note" size={16} />
                   {made.has(f.id) ? 'Pain point added' : 'Make pain point'}
