@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/domain/dataset';
 import { formatExactTime } from '../app/relative-time';
 import { useCommands } from '../commands/commands-context';
+import { overlayStoreFor } from '../overlay/overlay-store';
 import { Icon } from '../panels/Icon';
 import { trapTab, useModalDialog } from '../panels/modal-dialog';
 import { importPanelStore } from './import-panel-store';
@@ -77,6 +78,7 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
           .call('datasets.remove', { id: dataset.id })
           .then(() => {
             ctx.uiStore.getState().notify(`Removed “${dataset.name}”.`, 'info');
+            overlayStoreFor(ctx.uiStore).getState().dataChanged();
             return fetchList().then(setList);
           })
           .catch((error: unknown) =>

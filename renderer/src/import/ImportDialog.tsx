@@ -16,6 +16,7 @@ import {
 } from '../../../shared/import/mapping';
 import { DEFAULT_SCALES, SCORE_KIND_LABELS, scoreMetricFor } from '../../../shared/import/guess';
 import { useCommands } from '../commands/commands-context';
+import { overlayStoreFor } from '../overlay/overlay-store';
 import { Icon } from '../panels/Icon';
 import { trapTab, useModalDialog } from '../panels/modal-dialog';
 import { addTouchpoint } from '../state/map-edits';
@@ -274,6 +275,8 @@ export function ImportDialog({ journeyId, onClose }: { journeyId: string; onClos
         allowDuplicate,
       });
       sessionRef.current = null;
+      // An overlay already on screen recomputes with the new data.
+      overlayStoreFor(ctx.uiStore).getState().dataChanged();
       setStep({ name: 'done', dataset });
     } catch (error) {
       setStep({ name: 'report', error: messageOf(error), storing: false });
