@@ -110,6 +110,7 @@ export function buildMenuTemplate(options: {
         command('Zoom to Stage', 'view.zoomToStage'),
         command('Data Overlay', 'view.dataOverlay'),
         command('Breakdowns', 'view.breakdowns'),
+        command('Show Emotion Curve', 'view.emotionLane'),
         { type: 'separator' },
         // Card text for a projector (the renderer's presentation text scale, remembered).
         command('Larger Card Text', 'view.textLarger', 'CmdOrCtrl+Shift+='),

@@ -14,6 +14,7 @@ import './styles/overlay.css';
 import './styles/import.css';
 import './styles/grid.css';
 import './styles/notes.css';
+import './styles/emotion.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -28,6 +28,7 @@ import { AttachmentEdge } from './AttachmentEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
 import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
 import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
+import { EmotionLaneNode, useEmotionLaneShown } from './EmotionLane';
 import { NoteNode } from './NoteNode';
 import { OpportunityNode } from './OpportunityNode';
 import { PainPointNode } from './PainPointNode';
@@ -49,6 +50,7 @@ const nodeTypes: NodeTypes = {
   stageHeader: StageHeaderNode,
   laneHeader: LaneHeaderNode,
   grid: GridNode,
+  emotionLane: EmotionLaneNode,
 };
 
 const edgeTypes: EdgeTypes = {
@@ -119,6 +121,8 @@ export function JourneyCanvas() {
   // Far out, cards show large names only: the text scale applies from near enough to read them.
   const textScale = useWorkshop((s) => (far ? 1 : s.textScale));
   const overlay = useOverlayView();
+  const emotionShown = useEmotionLaneShown();
+  const emotion = useMemo(() => (emotionShown ? { readOnly } : null), [emotionShown, readOnly]);
 
   const flowNodes = useMemo(
     () =>
@@ -132,8 +136,21 @@ export function JourneyCanvas() {
         marks,
         textScale,
         overlay,
+        emotion,
       }),
-    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging, marks, textScale, overlay],
+    [
+      nodeBuilder,
+      stages,
+      departments,
+      nodes,
+      edges,
+      selectedNodes,
+      dragging,
+      marks,
+      textScale,
+      overlay,
+      emotion,
+    ],
   );
   const flowEdges = useMemo(
     () =>

@@ -14,6 +14,8 @@ import {
 } from './flow-types';
 import { edgeDimmed, markClass, type NodeMarks } from './node-marks';
 import { cardSize, laneHeaderWidth, stageHeaderHeight } from './card-size';
+import { EMOTION_LANE_GAP, emotionCurve, type EmotionSeries } from './emotion-curve';
+import { emotionLaneNode } from './EmotionLane';
 
 /**
  * Turns the document into React Flow nodes and edges. A builder keeps the objects it made last
@@ -63,6 +65,8 @@ export interface NodeInputs {
   textScale?: number;
   /** The data overlay's values, when it is on. */
   overlay?: OverlayView | null;
+  /** The emotion lane under the grid, when shown (EmotionLane.tsx). */
+  emotion?: { readOnly: boolean; series?: readonly EmotionSeries[] } | null;
 }
 
 const NEUTRAL_LANE_COLOUR = '#8391a5';
@@ -186,6 +190,18 @@ export function createNodeBuilder(): NodeBuilder {
           connectable: false,
           deletable: false,
         })),
+      );
+    }
+
+    const emotion = input.emotion;
+    if (emotion && width > 0) {
+      const data = { axisWidth: laneWidth, width, readOnly: emotion.readOnly, series: emotion.series };
+      out.push(
+        table.get(
+          'emotion:lane',
+          [stages, nodes, laneWidth, width, height, emotion.readOnly, emotion.series],
+          () => emotionLaneNode({ ...data, points: emotionCurve(stages, nodes) }, height, EMOTION_LANE_GAP),
+        ),
       );
     }
 

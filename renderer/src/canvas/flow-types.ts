@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/domain/journey';
 import type { Band } from '../../../shared/graph/grid';
 import type { CellView, TouchpointView } from '../overlay/overlay-view';
+import type { EmotionLaneFlowNode } from './EmotionLane';
 
 /** The canvas's node and edge types: React Flow's view of a journey document. */
 
@@ -46,7 +47,8 @@ export type JourneyFlowNode =
   | NoteFlowNode
   | StageHeaderFlowNode
   | LaneHeaderFlowNode
-  | GridFlowNode;
+  | GridFlowNode
+  | EmotionLaneFlowNode;
 
 export type JourneyFlowEdge = Edge<{ kind: EdgeKind; handoff: boolean }>;
 
