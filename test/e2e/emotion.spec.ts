@@ -87,12 +87,27 @@ test('the emotion curve edits a touchpoint emotion by keyboard and by drag, one 
   await expect(social).toHaveAccessibleName('Emotion of Social post: −2');
 });
 
-test('the emotion curve can be hidden, and the choice is remembered', async ({ page, host }) => {
+test('the emotion curve can be hidden from the map menu, and the choice is remembered', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
   await expect(page.getByTestId('emotion-lane')).toBeVisible();
-  await page.evaluate(() => localStorage.setItem('journey-studio.emotion-lane', 'hidden'));
+  // An empty spot of the canvas, left of the lane headers.
+  await page.mouse.click(40, 400, { button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Show emotion curve/ })
+    .click();
+  await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('touchpoint-card').first()).toBeVisible();
   await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
+  await page.mouse.click(40, 400, { button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Show emotion curve/ })
+    .click();
+  await expect(page.getByTestId('emotion-lane')).toBeVisible();
 });

@@ -30,6 +30,7 @@ const PANE_MENU: readonly Entry[] = [
   'selection.selectAll',
   '-',
   'view.fit',
+  'view.emotionLane',
   'arrange.tidy',
 ];
 
