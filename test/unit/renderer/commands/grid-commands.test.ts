@@ -1,55 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
-import { dispatch } from '../../../../shared/api/dispatch';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
-import { createApiClient } from '../../../../renderer/src/api/client';
-import type { CommandContext } from '../../../../renderer/src/commands/command-registry';
+import { openContext } from './command-context';
 import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
-import { createDocumentStore } from '../../../../renderer/src/state/document-store';
 import { bandOrder, newTouchpointAt } from '../../../../renderer/src/state/grid-edits';
 import { cancelInlineEdit, confirmInlineEdit, startDraft } from '../../../../renderer/src/state/inline-edit';
-import { createUiStore, laneSelectionId, stageSelectionId } from '../../../../renderer/src/state/ui-store';
-import { comparable, openSampleMap } from '../state/journey-fixtures';
+import { laneSelectionId, stageSelectionId } from '../../../../renderer/src/state/ui-store';
+import { comparable } from '../state/journey-fixtures';
 import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * The grid commands and in-place naming against the real API over a temp library: what they
  * change, that each is one undo step, and that the library follows.
  */
-async function openContext() {
-  const { repo, snapshots, metrics, id } = await openSampleMap();
-  const handlers = createHandlerTable({
-    journeys: repo,
-    snapshots,
-    metrics,
-    version: '0.1.0',
-    transport: 'browser',
-  });
-  const bridge = {
-    invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
-    on: () => () => {},
-  } as unknown as ApiBridge;
-  const api = createApiClient(bridge);
-  const documentStore = createDocumentStore(api, { debounceMs: 0 });
-  const uiStore = createUiStore();
-  uiStore.getState().setRoute({ name: 'map', id });
-  await documentStore.getState().load(id);
-  const ctx: CommandContext = {
-    api,
-    transport: 'browser',
-    documentStore,
-    uiStore,
-    viewport: null,
-    attachViewport: () => () => {},
-    navigate: (route) => uiStore.getState().setRoute(route),
-  };
-  const doc = () => documentStore.getState().doc!;
-  const stored = async () => {
-    await documentStore.getState().flush();
-    return repo.get(id);
-  };
-  return { ctx, doc, stored, registry: createJourneyCommandRegistry() };
-}
 
 const stageNames = (doc: Parameters<typeof bandOrder>[0]) =>
   bandOrder(doc, 'stage').map((id) => doc.stages.find((s) => s.id === id)!.name);

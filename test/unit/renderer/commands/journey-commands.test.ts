@@ -1,50 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
-import { dispatch } from '../../../../shared/api/dispatch';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
-import { createApiClient } from '../../../../renderer/src/api/client';
-import { commandForKey, type CommandContext } from '../../../../renderer/src/commands/command-registry';
-import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
-import { createDocumentStore } from '../../../../renderer/src/state/document-store';
-import { createUiStore, stageSelectionId } from '../../../../renderer/src/state/ui-store';
-import { openSampleMap } from '../state/journey-fixtures';
+import { openContext } from './command-context';
+import { commandForKey } from '../../../../renderer/src/commands/command-registry';
+import { stageSelectionId } from '../../../../renderer/src/state/ui-store';
 import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
  * The undo and redo commands: their keys (and when the keys belong to a text field instead), and
  * what they do to the map and the selection, against the real API over a temp library.
  */
-
-/** The commands' context on the sample map, opened as the app opens it. */
-async function openContext(transport: CommandContext['transport'] = 'browser') {
-  const { repo, snapshots, metrics, id } = await openSampleMap();
-  const handlers = createHandlerTable({
-    journeys: repo,
-    snapshots,
-    metrics,
-    version: '0.1.0',
-    transport: 'browser',
-  });
-  const bridge = {
-    invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
-    on: () => () => {},
-  } as unknown as ApiBridge;
-  const api = createApiClient(bridge);
-  const documentStore = createDocumentStore(api, { debounceMs: 0 });
-  const uiStore = createUiStore();
-  uiStore.getState().setRoute({ name: 'map', id });
-  await documentStore.getState().load(id);
-  const ctx: CommandContext = {
-    api,
-    transport,
-    documentStore,
-    uiStore,
-    viewport: null,
-    attachViewport: () => () => {},
-    navigate: (route) => uiStore.getState().setRoute(route),
-  };
-  return { ctx, repo, id, registry: createJourneyCommandRegistry() };
-}
 
 /** Just enough of a DOM element for isTypingTarget. */
 class FakeElement {

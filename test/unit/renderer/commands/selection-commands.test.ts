@@ -1,45 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
-import { dispatch } from '../../../../shared/api/dispatch';
+import { openContext } from './command-context';
 import { buildMenuTemplate } from '../../../../electron/main/menu';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
-import { createApiClient } from '../../../../renderer/src/api/client';
-import { commandForKey, type CommandContext } from '../../../../renderer/src/commands/command-registry';
+import { commandForKey } from '../../../../renderer/src/commands/command-registry';
 import { commandUi } from '../../../../renderer/src/commands/command-ui';
 import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
 import { copyText, pasteText } from '../../../../renderer/src/commands/selection-commands';
-import { createDocumentStore } from '../../../../renderer/src/state/document-store';
-import { createUiStore } from '../../../../renderer/src/state/ui-store';
-import { comparable, openSampleMap } from '../state/journey-fixtures';
+import { comparable } from '../state/journey-fixtures';
 
 /**
  * The selection, clipboard and arrange commands against the real API over a temp library: each
  * is one undo step, and what it does reaches the database.
  */
-
-async function openContext() {
-  const { repo, snapshots, id } = await openSampleMap();
-  const handlers = createHandlerTable({ journeys: repo, snapshots, version: '0.1.0', transport: 'browser' });
-  const bridge = {
-    invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
-    on: () => () => {},
-  } as unknown as ApiBridge;
-  const api = createApiClient(bridge);
-  const documentStore = createDocumentStore(api, { debounceMs: 0 });
-  const uiStore = createUiStore();
-  uiStore.getState().setRoute({ name: 'map', id });
-  await documentStore.getState().load(id);
-  const ctx: CommandContext = {
-    api,
-    transport: 'browser',
-    documentStore,
-    uiStore,
-    viewport: null,
-    attachViewport: () => () => {},
-    navigate: (route) => uiStore.getState().setRoute(route),
-  };
-  return { ctx, repo, id, registry: createJourneyCommandRegistry() };
-}
 
 const key = (name: string, ctrl = false) =>
   ({

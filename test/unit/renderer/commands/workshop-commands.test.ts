@@ -1,47 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
-import { dispatch } from '../../../../shared/api/dispatch';
+import { openContext } from './command-context';
 import type { PainPoint } from '../../../../shared/domain/journey';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
-import { createApiClient } from '../../../../renderer/src/api/client';
 import { commandForKey, type CommandContext } from '../../../../renderer/src/commands/command-registry';
-import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
-import { createDocumentStore } from '../../../../renderer/src/state/document-store';
-import { createUiStore } from '../../../../renderer/src/state/ui-store';
 import { workshopStoreOf } from '../../../../renderer/src/workshop/workshop-store';
-import { openSampleMap } from '../state/journey-fixtures';
 
 /** Dot-voting and the workshop keys, against the real API over a temp library. */
-
-async function openContext() {
-  const { repo, snapshots, metrics, id } = await openSampleMap();
-  const handlers = createHandlerTable({
-    journeys: repo,
-    snapshots,
-    metrics,
-    version: '0.1.0',
-    transport: 'browser',
-  });
-  const bridge = {
-    invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
-    on: () => () => {},
-  } as unknown as ApiBridge;
-  const api = createApiClient(bridge);
-  const documentStore = createDocumentStore(api, { debounceMs: 0 });
-  const uiStore = createUiStore();
-  uiStore.getState().setRoute({ name: 'map', id });
-  await documentStore.getState().load(id);
-  const ctx: CommandContext = {
-    api,
-    transport: 'browser',
-    documentStore,
-    uiStore,
-    viewport: null,
-    attachViewport: () => () => {},
-    navigate: (route) => uiStore.getState().setRoute(route),
-  };
-  return { ctx, repo, id, registry: createJourneyCommandRegistry() };
-}
 
 const painPoint = (ctx: CommandContext, name: string) =>
   ctx.documentStore
