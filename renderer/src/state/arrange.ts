@@ -13,7 +13,7 @@ import { parseSelectionId, type Selection } from './ui-store';
 export type Alignment = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
 export type Axis = 'horizontal' | 'vertical';
 
-/** The selected cards (touchpoints and pain points), in document order; headers are left out. */
+/** The selected cards (every node kind), in document order; headers are left out. */
 export function selectedCards(doc: JourneyDocument, selection: Selection): MapNode[] {
   const ids = new Set(selection.nodes.filter((id) => parseSelectionId(id).kind === 'node'));
   return doc.nodes.filter((n) => ids.has(n.id));

@@ -435,7 +435,7 @@ export function deleteSelection(doc: JourneyDocument, selection: Selection): Del
     const what = names.length === 1 ? `the ${names[0]}` : `${names.length} stages and lanes`;
     confirm = {
       title: `Delete ${what}?`,
-      message: `This also deletes ${plural(heldNodes.length, 'card')} inside it (touchpoints and pain points) and their connections.`,
+      message: `This also deletes ${plural(heldNodes.length, 'card')} inside it (touchpoints, pain points, opportunities and notes) and their connections.`,
     };
   }
   return { changes, confirm };

@@ -332,7 +332,8 @@ describe('deleteSelection', () => {
     const plan = deleteSelection(doc, select(stageSelectionId(retention.id)));
     expect(plan.confirm).toEqual({
       title: 'Delete the stage “Retention”?',
-      message: 'This also deletes 7 cards inside it (touchpoints and pain points) and their connections.',
+      message:
+        'This also deletes 7 cards inside it (touchpoints, pain points, opportunities and notes) and their connections.',
     });
     const removes = plan.changes.filter((c) => c.op === 'node.remove').map((c) => ('id' in c ? c.id : ''));
     expect(removes.sort()).toEqual(held.map((n) => n.id).sort());
