@@ -30,6 +30,7 @@ test('the emotion curve edits a touchpoint emotion by keyboard and by drag, one 
 }) => {
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
+  await toggleLane(page);
   const lane = page.getByTestId('emotion-lane');
   await expect(lane).toBeVisible();
   // One point per touchpoint of the template, in stage order.
@@ -87,27 +88,28 @@ test('the emotion curve edits a touchpoint emotion by keyboard and by drag, one 
   await expect(social).toHaveAccessibleName('Emotion of Social post: −2');
 });
 
-test('the emotion curve can be hidden from the map menu, and the choice is remembered', async ({
+/** Shows or hides the lane from the map's right-click menu, on an empty spot left of the lane headers. */
+async function toggleLane(page: Page) {
+  await page.mouse.click(40, 400, { button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Show emotion curve/ })
+    .click();
+}
+
+test('the emotion curve is off at first, shown from the map menu, and the choice is remembered', async ({
   page,
   host,
 }) => {
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
-  await expect(page.getByTestId('emotion-lane')).toBeVisible();
-  // An empty spot of the canvas, left of the lane headers.
-  await page.mouse.click(40, 400, { button: 'right' });
-  await page
-    .getByRole('menu')
-    .getByRole('menuitem', { name: /Show emotion curve/ })
-    .click();
-  await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
-  await page.reload();
   await expect(page.getByTestId('touchpoint-card').first()).toBeVisible();
   await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
-  await page.mouse.click(40, 400, { button: 'right' });
-  await page
-    .getByRole('menu')
-    .getByRole('menuitem', { name: /Show emotion curve/ })
-    .click();
+  await toggleLane(page);
   await expect(page.getByTestId('emotion-lane')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('touchpoint-card').first()).toBeVisible();
+  await expect(page.getByTestId('emotion-lane')).toBeVisible();
+  await toggleLane(page);
+  await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
 });

@@ -106,7 +106,11 @@ const storage = (): Storage | null => {
   }
 };
 
-export const readEmotionLaneShown = () => storage()?.getItem(EMOTION_LANE_KEY) !== 'hidden';
+/**
+ * Off until the user turns it on: the lane makes the map taller, and on a laptop screen a fitted
+ * template then drops below the zoom where cards show their badges and vote buttons.
+ */
+export const readEmotionLaneShown = () => storage()?.getItem(EMOTION_LANE_KEY) === 'shown';
 
 export function writeEmotionLaneShown(shown: boolean) {
   try {
