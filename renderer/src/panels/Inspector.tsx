@@ -1,4 +1,4 @@
-import { memo, useCallback, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Change } from '../../../shared/domain/change-set';
 import {
@@ -36,6 +36,7 @@ import { TouchpointDataSection } from '../overlay/TouchpointDataSection';
 import { MapDataSection } from '../import/MapDataSection';
 import { Icon } from './Icon';
 import { AttachedOpportunities, noteInspectorFor } from './NoteInspectors';
+import { Section, useApply } from './inspector-parts';
 
 /**
  * The right-hand panel: the properties of what is selected, or of the map when nothing is. With
@@ -81,23 +82,6 @@ export function Inspector({ readOnly = false }: { readOnly?: boolean }) {
         content
       )}
     </aside>
-  );
-}
-
-function useApply() {
-  const { documentStore } = useStores();
-  return useCallback((changes: Change[]) => documentStore.getState().apply(changes), [documentStore]);
-}
-
-function Section({ kind, title, children }: { kind: string; title?: string; children: ReactNode }) {
-  return (
-    <section className="inspector__section">
-      <header className="inspector__header">
-        <p className="inspector__eyebrow">{kind}</p>
-        {title !== undefined && <h2 className="inspector__title">{title}</h2>}
-      </header>
-      {children}
-    </section>
   );
 }
 

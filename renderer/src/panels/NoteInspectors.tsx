@@ -1,4 +1,4 @@
-import { memo, useCallback, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Change } from '../../../shared/domain/change-set';
 import {
@@ -22,25 +22,9 @@ import {
   TextField,
   requiredName,
 } from './Fields';
+import { Section, useApply } from './inspector-parts';
 
 /** The inspector's forms for opportunities and free notes, and the opportunities list of a card. */
-
-function useApply() {
-  const { documentStore } = useStores();
-  return useCallback((changes: Change[]) => documentStore.getState().apply(changes), [documentStore]);
-}
-
-function Section({ kind, title, children }: { kind: string; title?: string; children: ReactNode }) {
-  return (
-    <section className="inspector__section">
-      <header className="inspector__header">
-        <p className="inspector__eyebrow">{kind}</p>
-        {title !== undefined && <h2 className="inspector__title">{title}</h2>}
-      </header>
-      {children}
-    </section>
-  );
-}
 
 const STATUS_OPTIONS = OPPORTUNITY_STATUSES.map((s) => ({ value: s, label: OPPORTUNITY_STATUS_LABELS[s] }));
 /** ':' never occurs in ids, so this option cannot be mistaken for a department. */
