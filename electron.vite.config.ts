@@ -1,7 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+
+/**
+ * out/main/package.json saying the files there are ES modules. In a package, out/main is unpacked
+ * from app.asar (see electron-builder.yml) so Node can start the import worker from disk; there
+ * the root package.json, and its `"type": "module"`, stay inside the archive.
+ */
+function moduleTypeMarker(): Plugin {
+  return {
+    name: 'journey-studio:module-type-marker',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "module" }\n' });
+    },
+  };
+}
 
 /**
  * One build for three targets. `main` also emits `web.js`, the browser-mode host, so both
@@ -10,6 +25,7 @@ import pkg from './package.json' with { type: 'json' };
  */
 export default defineConfig({
   main: {
+    plugins: [moduleTypeMarker()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: 'out/main',

@@ -25,6 +25,7 @@ import { createSenderCheck, registerIpcTransport } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { isSafeExternalUrl } from './navigation-policy';
 import { isPermissionAllowed } from './permission-policy';
+import { unpackedPath } from './packaged-paths';
 import { contentSecurityPolicy, readRendererFile } from './renderer-files';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
 
@@ -184,7 +185,8 @@ async function start() {
   const importSessions = new ImportSessions({
     db,
     journeys,
-    workerPath: builtWorkerPath(fileURLToPath(new URL('.', import.meta.url))),
+    // Node's worker loader cannot read inside app.asar: the worker runs from the unpacked copy.
+    workerPath: unpackedPath(builtWorkerPath(fileURLToPath(new URL('.', import.meta.url)))),
   });
   app.on('will-quit', () => importSessions.close());
   const handlers = createHandlerTable({
