@@ -9,13 +9,8 @@ import {
   type DatasetShape as DatasetShapeType,
 } from '../../shared/domain/dataset';
 import { Id } from '../../shared/domain/journey';
-import {
-  MetricDefinition,
-  MetricKey,
-  describeIssues,
-  distributionRejection,
-  type MetricDefinitionInput,
-} from '../../shared/metrics';
+import type { DatasetRows } from '../../shared/import/build-dataset';
+import { MetricDefinition, MetricKey, describeIssues, distributionRejection } from '../../shared/metrics';
 
 /**
  * The write side of imported metrics data (METRICS-STORAGE.md): one dataset per import, stored in
@@ -27,7 +22,11 @@ import {
  * row is refused with where it is, and nothing is written.
  */
 
-export interface StoreDatasetInput {
+/**
+ * A dataset's provenance and its rows, in the shape the import builds (shared/import/build-dataset.ts).
+ * A metric is inserted into journey_metrics when the map lacks its key; an existing key is left as it is.
+ */
+export interface StoreDatasetInput extends DatasetRows {
   journeyId: string;
   dataset: {
     id?: string;
@@ -41,31 +40,6 @@ export interface StoreDatasetInput {
     rowsAccepted: number;
     rowsRejected: number;
   };
-  /** Inserted into journey_metrics when the map lacks the key; an existing key is left as it is. */
-  metrics: { key: string; definition: MetricDefinitionInput | MetricDefinition }[];
-  scoreDays: {
-    touchpointId: string;
-    metricKey: string;
-    day: string;
-    min: number;
-    max: number;
-    counts: readonly number[];
-  }[];
-  aggregates: {
-    touchpointId: string;
-    metricKey: string;
-    periodStart: string;
-    periodEnd: string;
-    value: number;
-    n: number | null;
-  }[];
-  comments: {
-    touchpointId: string;
-    day: string | null;
-    metricKey: string | null;
-    score: number | null;
-    text: string;
-  }[];
 }
 
 export interface StoreDatasetOptions {

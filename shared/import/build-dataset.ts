@@ -9,6 +9,7 @@ import { parsePeriod } from './values';
  * land on the same touchpoint and day are added up, which is exact for counts.
  */
 
+/** The rows of one dataset as storeDataset (electron/db/metrics-data-repository.ts) takes them. */
 export interface DatasetRows {
   metrics: { key: string; definition: MetricDefinitionInput }[];
   scoreDays: {
@@ -17,7 +18,8 @@ export interface DatasetRows {
     day: string;
     min: number;
     max: number;
-    counts: number[];
+    /** Responses per score, index 0 holding `min`. */
+    counts: readonly number[];
   }[];
   aggregates: {
     touchpointId: string;
