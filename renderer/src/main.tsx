@@ -15,6 +15,7 @@ import './styles/import.css';
 import './styles/grid.css';
 import './styles/notes.css';
 import './styles/emotion.css';
+import './styles/emotion-data.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

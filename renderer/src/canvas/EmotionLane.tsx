@@ -1,5 +1,5 @@
 import { useStore as useFlowStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { useStores } from '../state/stores-context';
@@ -14,12 +14,12 @@ import {
   emotionStep,
   emotionY,
   readEmotionLaneShown,
-  seriesPoints,
   writeEmotionLaneShown,
   type EmotionPoint,
   type EmotionSeries,
 } from './emotion-curve';
 import { formatEmotion } from './Glyphs';
+import { EmotionLegend, EmotionSeriesMarks, SeriesHatch } from './EmotionSeriesMarks';
 
 /**
  * The emotion lane under the grid: the customer's emotion at each touchpoint as one polyline, with
@@ -94,6 +94,7 @@ function EmotionLaneComponent({ data }: NodeProps<EmotionLaneFlowNode>) {
   const left = axisWidth;
   const plotted = shown.map((p) => ({ ...p, x: p.x + left }));
   const drawPoints = points.length <= EMOTION_POINTS_LIMIT || near;
+  const hatchId = useId().replace(/:/g, '');
 
   const commit = (id: string, from: number, value: number) => {
     const next = clampEmotion(value);
@@ -181,10 +182,20 @@ function EmotionLaneComponent({ data }: NodeProps<EmotionLaneFlowNode>) {
         y1={emotionY(EMOTION_MAX)}
         y2={emotionY(EMOTION_MIN)}
       />
+      {series && series.length > 0 && (
+        <>
+          <SeriesHatch id={`${hatchId}-hatch`} />
+          <EmotionLegend series={series} />
+        </>
+      )}
       {series?.map((s) => (
-        <path key={s.label} className="emotion-lane__series" d={emotionPath(seriesPoints(plotted, s))}>
-          <title>{s.label}</title>
-        </path>
+        <EmotionSeriesMarks
+          key={s.label}
+          curve={plotted}
+          series={s}
+          drawPoints={drawPoints}
+          hatchId={`${hatchId}-hatch`}
+        />
       ))}
       <path className="emotion-lane__line" d={emotionPath(plotted)} />
       {drawPoints &&

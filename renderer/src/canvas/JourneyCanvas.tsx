@@ -29,6 +29,7 @@ import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-e
 import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
 import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
 import { EmotionLaneNode, useEmotionLaneShown } from './EmotionLane';
+import { useEmotionDataSeries } from './use-emotion-data';
 import { NoteNode } from './NoteNode';
 import { OpportunityNode } from './OpportunityNode';
 import { PainPointNode } from './PainPointNode';
@@ -122,7 +123,11 @@ export function JourneyCanvas() {
   const textScale = useWorkshop((s) => (far ? 1 : s.textScale));
   const overlay = useOverlayView();
   const emotionShown = useEmotionLaneShown();
-  const emotion = useMemo(() => (emotionShown ? { readOnly } : null), [emotionShown, readOnly]);
+  const emotionData = useEmotionDataSeries();
+  const emotion = useMemo(
+    () => (emotionShown ? { readOnly, series: emotionData } : null),
+    [emotionShown, readOnly, emotionData],
+  );
 
   const flowNodes = useMemo(
     () =>

@@ -24,10 +24,24 @@ export interface EmotionPoint {
   x: number;
 }
 
+/** A point of a further series: its place on the axis, and what a tooltip says about it. */
+export interface EmotionSeriesPoint {
+  touchpointId: string;
+  value: number;
+  /** Responses behind the point (data series). */
+  n?: number;
+  /** Drawn hatched, like an uncertain card. */
+  uncertain?: boolean;
+  /** The real value lies beyond the lane: drawn at its edge. */
+  clipped?: boolean;
+  /** Tooltip and accessible name. */
+  description?: string;
+}
+
 /** A second series drawn on the same axis, e.g. from data (points keyed by touchpoint). */
 export interface EmotionSeries {
   label: string;
-  points: readonly { touchpointId: string; value: number }[];
+  points: readonly EmotionSeriesPoint[];
 }
 
 /** The vertical step between two emotion values. */
@@ -93,6 +107,51 @@ export function seriesPoints(curve: readonly EmotionPoint[], series: EmotionSeri
       return x === undefined ? [] : [{ x, value: Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, p.value)) }];
     })
     .sort((a, b) => a.x - b.x);
+}
+
+export type PlacedSeriesPoint = EmotionSeriesPoint & { x: number; name: string };
+
+/**
+ * A series laid along the curve, in the curve's order, with a break wherever a touchpoint of the
+ * curve has no point in the series: `runs` are the stretches drawn as one line each, `points`
+ * every point (a point alone between two gaps is a run of one, drawn as its marker only).
+ */
+export function seriesRuns(
+  curve: readonly EmotionPoint[],
+  series: EmotionSeries,
+): { points: PlacedSeriesPoint[]; runs: PlacedSeriesPoint[][] } {
+  const byId = new Map(series.points.map((p) => [p.touchpointId, p]));
+  const points: PlacedSeriesPoint[] = [];
+  const runs: PlacedSeriesPoint[][] = [];
+  let run: PlacedSeriesPoint[] | null = null;
+  for (const c of curve) {
+    const p = byId.get(c.touchpointId);
+    if (!p) {
+      run = null;
+      continue;
+    }
+    const placed = {
+      ...p,
+      value: Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, p.value)),
+      x: c.x,
+      name: c.name,
+    };
+    points.push(placed);
+    if (!run) {
+      run = [];
+      runs.push(run);
+    }
+    run.push(placed);
+  }
+  return { points, runs };
+}
+
+/** One SVG path for a series with gaps: a sub-path per run of two or more points. */
+export function seriesPath(runs: readonly (readonly { x: number; value: number }[])[]): string {
+  return runs
+    .filter((r) => r.length > 1)
+    .map((r) => emotionPath(r))
+    .join('');
 }
 
 /** The emotion lane's on/off preference: a setting of this computer, kept in localStorage. */

@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * Issue 4's last pieces, driven like a user: the emotion lane's data-derived curve beside the
+ * designed one while the data overlay is on, and (below) the segment column: picked in the import
+ * wizard, stored per segment, and chosen in the overlay bar.
+ */
+
+const card = (page: Page, name: string) => page.getByTestId('touchpoint-card').filter({ hasText: name });
+const bar = (page: Page) => page.getByRole('region', { name: 'Data overlay' });
+const dataPoint = (page: Page, metric: string, name: string) =>
+  page
+    .getByTestId('emotion-data-series')
+    .getByRole('img', { name: new RegExp(`^${metric} \\(data\\) at ${name}: `) });
+
+async function createOnlineStore(page: Page) {
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'New map from template' });
+  await chooser.getByRole('button', { name: 'Create Online store purchase' }).click();
+  await expect(chooser).toBeHidden();
+  await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
+}
+
+/** Shows or hides the lane from the map's right-click menu, on an empty spot left of the lane headers. */
+async function toggleLane(page: Page) {
+  await page.mouse.click(40, 400, { button: 'right' });
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /Show emotion curve/ })
+    .click();
+}
+
+async function loadSample(page: Page) {
+  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
+  await bar(page).getByRole('button', { name: 'Load sample data' }).click();
+  await expect(card(page, 'Wrong item: support call')).toHaveAttribute('data-overlay-step', '-3');
+}
+
+test('the emotion lane draws the overlay metric beside the designed curve, following metric, period and target', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  await toggleLane(page);
+  const lane = page.getByTestId('emotion-lane');
+  await expect(lane).toBeVisible();
+  // Overlay off: the designed curve alone, no legend.
+  await expect(page.getByTestId('emotion-data-series')).toHaveCount(0);
+  await expect(lane.getByRole('list', { name: 'Curves' })).toHaveCount(0);
+
+  await loadSample(page);
+  const legend = lane.getByRole('list', { name: 'Curves' });
+  await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
+  // One diamond per touchpoint asked NPS (11 of 15): the others are gaps, not zeros.
+  await expect(page.getByTestId('emotion-data-series').getByRole('img')).toHaveCount(11);
+  await expect(dataPoint(page, 'NPS', 'Wrong item: support call')).toHaveAccessibleName(
+    /NPS −42, n 250, 95% CI −\d+ to −\d+, below the target \+30/,
+  );
+  await expect(dataPoint(page, 'NPS', 'Feedback survey')).toHaveCount(0);
+  // The n of each point is written beside it.
+  await expect(page.getByTestId('emotion-data-series')).toContainText('n 250');
+
+  // The lane with both curves passes axe (WCAG 2.1 AA).
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="emotion-lane"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
+
+  // The designed points stay editable; the data points are not sliders.
+  await expect(page.getByRole('slider', { name: /^Emotion of / })).toHaveCount(15);
+  const designed = page.getByRole('slider', { name: /^Emotion of Shipping updates: / });
+  const before = await designed.getAttribute('aria-valuenow');
+  await designed.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(designed).toHaveAttribute('aria-valuenow', String(Number(before) - 1));
+
+  // Another period: Q1's support line was −20.
+  await bar(page).getByLabel('Period', { exact: true }).selectOption('2025-Q1');
+  await expect(dataPoint(page, 'NPS', 'Wrong item: support call')).toHaveAccessibleName(/NPS −20, n 250/);
+  await bar(page).getByLabel('Period', { exact: true }).selectOption('latest');
+
+  // Another target moves the centre: −50 is met by the support line.
+  const target = bar(page).getByLabel('Target');
+  await target.fill('-50');
+  await target.press('Enter');
+  await expect(dataPoint(page, 'NPS', 'Wrong item: support call')).toHaveAccessibleName(
+    /meets the target −50/,
+  );
+
+  // Another metric: CSAT's five touchpoints.
+  await bar(page).getByLabel('Overlay metric').selectOption('csat');
+  await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'CSAT (data)']);
+  await expect(page.getByTestId('emotion-data-series').getByRole('img')).toHaveCount(5);
+  await expect(dataPoint(page, 'CSAT', 'Wrong item: support call')).toHaveAccessibleName(
+    /CSAT 9\d%, n 250, .*meets the target 80%/,
+  );
+
+  // Overlay off: the data curve goes, the designed one stays.
+  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
+  await expect(page.getByTestId('emotion-data-series')).toHaveCount(0);
+  await expect(page.getByRole('slider', { name: /^Emotion of / })).toHaveCount(15);
+});
