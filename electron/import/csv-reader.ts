@@ -300,9 +300,24 @@ export function streamRecords(
   let carry = '';
   let record = 0; // records seen so far, header rows included
   let skipBom = layout.encoding.bomLength;
-  const options = { delimiter: layout.delimiter, newline: layout.newline, quoteChar: '"' } as const;
+  const last: { result: Papa.ParseResult<string[]> | null } = { result: null };
+  // A chunk callback, as PapaParse's own streaming uses: without one Papa.parse copies every
+  // block's rows into a second array (results gathered for `complete`), which added GC work.
+  // (Papa honours `chunk` for string input; its typings only list it for files and streams.)
+  const options = {
+    delimiter: layout.delimiter,
+    newline: layout.newline,
+    quoteChar: '"',
+    chunk: (result: Papa.ParseResult<string[]>) => {
+      last.result = result;
+    },
+  } as Papa.ParseConfig<string[]>;
   const parseBlock = (text: string, final: boolean) => {
-    const parsed = Papa.parse<string[]>(text, options);
+    last.result = null;
+    Papa.parse<string[]>(text, options);
+    const parsed = last.result as Papa.ParseResult<string[]> | null;
+    last.result = null;
+    if (!parsed) return;
     const missing = parsed.errors.find((e) => e.code === 'MissingQuotes');
     if (missing && final) throw quoteProblem(record + (missing.row ?? 0) + 1, parsed.data[missing.row ?? 0]);
     let rows = parsed.data;

@@ -36,15 +36,6 @@ export interface IssueTally {
   examples: IssueExample[];
 }
 
-interface ResponseGroup {
-  touchpoint: string;
-  date: string;
-  rows: number;
-  /** counts[metricIndex][score − scaleMin], allocated on first use. */
-  counts: (Int32Array | null)[];
-  exampleRows: number[];
-}
-
 export interface PendingComment {
   touchpoint: string;
   date: string;
@@ -100,6 +91,30 @@ function exampleValue(cell: string | undefined): string | null {
   return cell.length > 60 ? `${cell.slice(0, 59)}…` : cell;
 }
 
+/** Examples (file row numbers) kept per group, for "unparseable date" and "ignored" reports. */
+const GROUP_EXAMPLES = MAX_EXAMPLES;
+
+/**
+ * 'YYYY-MM-DD' at the start of a cell (alone, or followed by a space or 'T' and a time) as the
+ * number YYYYMMDD, or -1. The common case of survey exports, read without making a string.
+ */
+function isoDateKey(cell: string): number {
+  const length = cell.length;
+  if (length < 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return -1;
+  if (length > 10) {
+    const c10 = cell.charCodeAt(10);
+    if (c10 !== 32 && c10 !== 84) return -1;
+  }
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = cell.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    key = key * 10 + d;
+  }
+  return key;
+}
+
 export class ImportAccumulator {
   private readonly mapping: ImportMapping;
   private readonly headers: readonly string[];
@@ -107,10 +122,14 @@ export class ImportAccumulator {
   private readonly touchpointIndex: number;
   private readonly dateIndex: number;
   private readonly commentIndex: number;
-  private readonly scoreColumns: { index: number; metric: number; min: number; max: number }[];
+  private readonly scoreColumns: {
+    index: number;
+    metric: number;
+    min: number;
+    max: number;
+    offset: number;
+  }[];
   private readonly aggregateIndex: { metric: number; value: number; n: number; period: number };
-  private readonly groups = new Map<string, Map<string, ResponseGroup>>();
-  private readonly touchpointRows = new Map<string, number>();
   private readonly issues: Partial<Record<IssueReason, IssueTally>> = {};
   private readonly comments: PendingComment[] = [];
   private readonly aggregates: AggregateRow[] = [];
@@ -119,6 +138,30 @@ export class ImportAccumulator {
   private rowsRead = 0;
   private rowsRejected = 0;
   private readonly dateOrderFallback: 'dmy' | 'mdy';
+
+  // Hot path state (once per row of files with millions of rows): touchpoint values and dates
+  // are numbered once, and each (touchpoint, date) group is an index into flat typed arrays, so
+  // a row costs two map look-ups and a few increments, and allocates nothing.
+  private readonly touchpointIds = new Map<string, number>();
+  private readonly touchpointValues: string[] = [];
+  /** Accepted rows per touchpoint id. */
+  private touchpointAccepted: number[] = [];
+  /** Touchpoint ids in the order their first row was accepted (the report's order). */
+  private readonly touchpointOrder: number[] = [];
+  private readonly dateIdsByKey = new Map<number, number>();
+  private readonly dateIdsByText = new Map<string, number>();
+  private readonly dateTexts: string[] = [];
+  /** Per touchpoint id: date id → group index. */
+  private readonly groupIndex: Map<number, number>[] = [];
+  /** Sum of the score columns' scale widths: one group's counts, all metrics side by side. */
+  private readonly stride: number;
+  private groupCount = 0;
+  private groupCapacity = 0;
+  private groupTouchpoint = new Int32Array(0);
+  private groupDate = new Int32Array(0);
+  private groupRows = new Int32Array(0);
+  private groupExamples = new Int32Array(0);
+  private groupCounts = new Int32Array(0);
 
   constructor(
     mapping: ImportMapping,
@@ -133,15 +176,20 @@ export class ImportAccumulator {
     this.dateIndex = find('date');
     this.commentIndex = find('comment');
     this.scoreColumns = [];
+    let offset = 0;
     mapping.columns.forEach((column, index) => {
-      if (column.role === 'score' && column.metric)
+      if (column.role === 'score' && column.metric) {
         this.scoreColumns.push({
           index,
           metric: this.scoreColumns.length,
           min: column.metric.scaleMin,
           max: column.metric.scaleMax,
+          offset,
         });
+        offset += column.metric.scaleMax - column.metric.scaleMin + 1;
+      }
     });
+    this.stride = offset;
     this.aggregateIndex = {
       metric: find('metric'),
       value: find('value'),
@@ -164,6 +212,72 @@ export class ImportAccumulator {
         column: column === null ? null : columnLabel(this.headers, column),
         value: exampleValue(cell),
       });
+  }
+
+  private touchpointId(value: string): number {
+    let id = this.touchpointIds.get(value);
+    if (id === undefined) {
+      id = this.touchpointValues.length;
+      // A private copy: a cell is a slice of a whole block of the file, which it would keep alive.
+      const own = ownString(value);
+      this.touchpointIds.set(own, id);
+      this.touchpointValues.push(own);
+      this.touchpointAccepted.push(0);
+      this.groupIndex.push(new Map());
+    }
+    return id;
+  }
+
+  private accept(touchpointId: number): void {
+    if (this.touchpointAccepted[touchpointId]!++ === 0) this.touchpointOrder.push(touchpointId);
+  }
+
+  /** The id of a date as written ('' without a date column), or -1 when the cell is blank. */
+  private dateId(cell: string): number {
+    const key = isoDateKey(cell);
+    if (key >= 0) {
+      const id = this.dateIdsByKey.get(key);
+      if (id !== undefined) return id;
+    }
+    const text = datePart(cell);
+    if (text === '') return -1;
+    let id = this.dateIdsByText.get(text);
+    if (id === undefined) {
+      id = this.dateTexts.length;
+      const own = ownString(text);
+      this.dateTexts.push(own);
+      this.dateIdsByText.set(own, id);
+    }
+    if (key >= 0) this.dateIdsByKey.set(key, id);
+    return id;
+  }
+
+  private group(touchpointId: number, dateId: number): number {
+    const byDate = this.groupIndex[touchpointId]!;
+    let group = byDate.get(dateId);
+    if (group === undefined) {
+      group = this.groupCount++;
+      if (group === this.groupCapacity) this.grow();
+      this.groupTouchpoint[group] = touchpointId;
+      this.groupDate[group] = dateId;
+      byDate.set(dateId, group);
+    }
+    return group;
+  }
+
+  private grow(): void {
+    const capacity = Math.max(1024, this.groupCapacity * 2);
+    const resize = (from: Int32Array, per: number) => {
+      const to = new Int32Array(capacity * per);
+      to.set(from);
+      return to;
+    };
+    this.groupTouchpoint = resize(this.groupTouchpoint, 1);
+    this.groupDate = resize(this.groupDate, 1);
+    this.groupRows = resize(this.groupRows, 1);
+    this.groupExamples = resize(this.groupExamples, GROUP_EXAMPLES);
+    this.groupCounts = resize(this.groupCounts, this.stride);
+    this.groupCapacity = capacity;
   }
 
   /** Adds data rows; `firstRow` is the 1-based file row number of rows[0]. */
@@ -194,32 +308,26 @@ export class ImportAccumulator {
           ? this.addResponse(row, rowNumber, touchpoint)
           : this.addAggregate(row, rowNumber, touchpoint)
       )
-        this.touchpointRows.set(touchpoint, (this.touchpointRows.get(touchpoint) ?? 0) + 1);
-      else this.rowsRejected += 1;
+        continue;
+      this.rowsRejected += 1;
     }
   }
 
   private addResponse(row: readonly string[], rowNumber: number, touchpoint: string): boolean {
-    let date = '';
+    let dateId = 0;
     if (this.dateIndex >= 0) {
-      date = datePart(row[this.dateIndex]!);
-      if (date === '') {
+      dateId = this.dateId(row[this.dateIndex]!);
+      if (dateId < 0) {
         this.issue('missing-date', rowNumber, this.dateIndex);
         return false;
       }
+    } else if (this.dateTexts.length === 0) {
+      this.dateTexts.push('');
     }
-    // Hot path (once per row of files with millions): nested maps instead of a concatenated key,
-    // counts added in place, no per-row arrays.
-    let byDate = this.groups.get(touchpoint);
-    if (!byDate) {
-      byDate = new Map();
-      this.groups.set(touchpoint, byDate);
-    }
-    let group = byDate.get(date);
-    if (!group) {
-      group = { touchpoint, date, rows: 0, counts: this.scoreColumns.map(() => null), exampleRows: [] };
-      byDate.set(date, group);
-    }
+    const touchpointId = this.touchpointId(touchpoint);
+    const group = this.group(touchpointId, dateId);
+    const base = group * this.stride;
+    const counts = this.groupCounts;
     let firstMetric = -1;
     let firstScore = 0;
     const columns = this.scoreColumns;
@@ -236,12 +344,7 @@ export class ImportAccumulator {
         this.issue('out-of-range', rowNumber, column.index, cell);
         continue;
       }
-      let counts = group.counts[m];
-      if (!counts) {
-        counts = new Int32Array(column.max - column.min + 1);
-        group.counts[m] = counts;
-      }
-      counts[score - column.min]! += 1;
+      counts[base + column.offset + score - column.min]! += 1;
       if (firstMetric < 0) {
         firstMetric = m;
         firstScore = score;
@@ -251,19 +354,22 @@ export class ImportAccumulator {
       this.issue('no-score', rowNumber, null);
       return false;
     }
-    group.rows += 1;
-    if (group.exampleRows.length < MAX_EXAMPLES) group.exampleRows.push(rowNumber);
+    const seen = this.groupRows[group]!++;
+    if (seen < GROUP_EXAMPLES) this.groupExamples[group * GROUP_EXAMPLES + seen] = rowNumber;
+    this.accept(touchpointId);
     if (this.commentIndex >= 0) {
       const raw = row[this.commentIndex]!;
       const text = raw === '' ? '' : raw.trim();
       if (text !== '') {
         if (this.comments.length < MAX_COMMENTS) {
           this.comments.push({
-            touchpoint,
-            date,
+            touchpoint: this.touchpointValues[touchpointId]!,
+            date: this.dateTexts[dateId]!,
             metricKey: this.scoreMetric(firstMetric)?.key ?? null,
             score: firstScore,
-            text: text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text,
+            text: ownString(
+              text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text,
+            ),
           });
         } else this.commentsDropped += 1;
       }
@@ -309,36 +415,56 @@ export class ImportAccumulator {
       return false;
     }
     this.aggregateKeys.add(key);
+    const touchpointId = this.touchpointId(touchpoint);
+    this.accept(touchpointId);
     this.aggregates.push({
-      touchpoint,
-      metric,
+      touchpoint: this.touchpointValues[touchpointId]!,
+      metric: ownString(metric),
       value: value.value,
       percent: value.percent,
       n,
-      period,
+      period: ownString(period),
       row: rowNumber,
     });
     return true;
   }
 
   finish(): AccumulatedImport {
+    const touchpointRows = new Map<string, number>();
+    for (const id of this.touchpointOrder)
+      touchpointRows.set(this.touchpointValues[id]!, this.touchpointAccepted[id]!);
+    const groups: ResponseGroupData[] = [];
+    const stride = this.stride;
+    // Touchpoint by touchpoint, dates in the order they were first seen.
+    for (const g of this.groupIndex.flatMap((byDate) => [...byDate.values()])) {
+      const rows = this.groupRows[g]!;
+      if (rows === 0) continue;
+      const base = g * stride;
+      groups.push({
+        touchpoint: this.touchpointValues[this.groupTouchpoint[g]!]!,
+        date: this.dateTexts[this.groupDate[g]!]!,
+        rows,
+        counts: this.scoreColumns.map((column) => {
+          const from = base + column.offset;
+          const counts = Array.from(this.groupCounts.subarray(from, from + column.max - column.min + 1));
+          return counts.some((c) => c > 0) ? counts : null;
+        }),
+        exampleRows: Array.from(
+          this.groupExamples.subarray(
+            g * GROUP_EXAMPLES,
+            g * GROUP_EXAMPLES + Math.min(rows, GROUP_EXAMPLES),
+          ),
+        ),
+      });
+    }
     return {
       shape: this.mapping.shape,
       rowsRead: this.rowsRead,
       rowsRejected: this.rowsRejected,
       issues: this.issues,
-      touchpointRows: this.touchpointRows,
+      touchpointRows,
       metrics: this.scoreColumns.map((c) => this.mapping.columns[c.index]!.metric!),
-      groups: [...this.groups.values()]
-        .flatMap((byDate) => [...byDate.values()])
-        .filter((g) => g.rows > 0)
-        .map((g) => ({
-          touchpoint: g.touchpoint,
-          date: g.date,
-          rows: g.rows,
-          counts: g.counts.map((c) => (c ? Array.from(c) : null)),
-          exampleRows: g.exampleRows,
-        })),
+      groups,
       comments: this.comments,
       commentsDropped: this.commentsDropped,
       aggregates: this.aggregates,
@@ -347,6 +473,14 @@ export class ImportAccumulator {
       hasDate: this.dateIndex >= 0,
     };
   }
+}
+
+/**
+ * A copy of a string that does not share memory with the string it came from. A cell PapaParse
+ * returns is a slice of the whole block it parsed; keeping it would keep the block.
+ */
+function ownString(value: string): string {
+  return value.length < 13 ? value : (value + '\u0000').slice(0, -1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ImportAccumulator } from '../../../../shared/import/accumulate';
+import type { ImportMapping } from '../../../../shared/import/mapping';
+
+const mapping: ImportMapping = {
+  shape: 'responses',
+  dateFormat: 'auto',
+  columns: [
+    { role: 'touchpoint' },
+    { role: 'date' },
+    { role: 'score', metric: { kind: 'nps', key: 'nps', label: 'NPS', scaleMin: 0, scaleMax: 10 } },
+    {
+      role: 'score',
+      metric: { kind: 'csat', key: 'csat', label: 'CSAT', scaleMin: 1, scaleMax: 5, topBoxMin: 4 },
+    },
+    { role: 'comment' },
+  ],
+};
+const headers = ['Touchpoint', 'Date', 'NPS', 'CSAT', 'Comment'];
+
+describe('ImportAccumulator (the per-row pass)', () => {
+  it('counts scores per touchpoint value and date as written, with example rows', () => {
+    const acc = new ImportAccumulator(mapping, headers);
+    acc.addRows(
+      [
+        ['Checkout', '2025-03-14 10:22:31', '9', '5', 'Quick and easy, thank you'],
+        ['Support', '14/03/2025', '3', '', ''],
+        ['Checkout', ' 2025-03-14', '10', '4', ''], // the same day, written with a space
+        ['Checkout', '2025-03-15T08:00:00', '', '2', ''],
+        ['', '2025-03-15', '5', '5', ''], // no touchpoint
+        ['Support', '14/03/2025', 'N/A', '9', ''], // no valid score
+        ['Returns', '2025-03-16', '7', '3'], // ragged
+      ],
+      2,
+    );
+    const result = acc.finish();
+    expect(result.rowsRead).toBe(7);
+    expect(result.rowsRejected).toBe(3);
+    expect([...result.touchpointRows]).toEqual([
+      ['Checkout', 3],
+      ['Support', 1],
+    ]);
+    expect(result.groups).toEqual([
+      {
+        touchpoint: 'Checkout',
+        date: '2025-03-14',
+        rows: 2,
+        counts: [
+          [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1],
+          [0, 0, 0, 1, 1],
+        ],
+        exampleRows: [2, 4],
+      },
+      {
+        touchpoint: 'Checkout',
+        date: '2025-03-15',
+        rows: 1,
+        counts: [null, [0, 1, 0, 0, 0]],
+        exampleRows: [5],
+      },
+      {
+        touchpoint: 'Support',
+        date: '14/03/2025',
+        rows: 1,
+        counts: [[0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0], null],
+        exampleRows: [3],
+      },
+    ]);
+    expect(result.issues['missing-touchpoint']).toEqual({
+      count: 1,
+      examples: [{ row: 6, column: 'Touchpoint', value: null }],
+    });
+    expect(result.issues['not-a-number']?.examples).toEqual([{ row: 7, column: 'NPS', value: 'N/A' }]);
+    expect(result.issues['out-of-range']?.examples).toEqual([{ row: 7, column: 'CSAT', value: '9' }]);
+    expect(result.issues['no-score']?.examples).toEqual([{ row: 7, column: null, value: null }]);
+    expect(result.issues['ragged-row']?.count).toBe(1);
+    expect(result.comments).toEqual([
+      {
+        touchpoint: 'Checkout',
+        date: '2025-03-14',
+        metricKey: 'nps',
+        score: 9,
+        text: 'Quick and easy, thank you',
+      },
+    ]);
+  });
+
+  it('keeps at most five example rows per group, and adds up blocks of rows', () => {
+    const acc = new ImportAccumulator(mapping, headers);
+    for (let block = 0; block < 3; block++)
+      acc.addRows(
+        Array.from({ length: 1000 }, (_, i) => ['Checkout', '2025-03-14', String(i % 11), '', '']),
+        2 + block * 1000,
+      );
+    const [group] = acc.finish().groups;
+    expect(group!.rows).toBe(3000);
+    expect(group!.exampleRows).toEqual([2, 3, 4, 5, 6]);
+    expect(group!.counts[0]!.reduce((s, c) => s + c, 0)).toBe(3000);
+    expect(group!.counts[1]).toBeNull();
+  });
+});
