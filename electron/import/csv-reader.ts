@@ -1,9 +1,20 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { AppError } from '../../shared/api/result';
 import { DELIMITERS, MAX_COLUMNS, type Delimiter, type FileFormat } from '../../shared/import/mapping';
+import { columnLetter, lastRecordEnd, quoteProblem, type Newline } from './record-stream';
 import { detectEncoding, type DetectedEncoding } from './text-encoding';
+
+export {
+  BLOCK_BYTES,
+  MAX_RECORD_CHARS,
+  columnLetter,
+  lastRecordEnd,
+  streamRecords,
+  type Newline,
+  type PassProgress,
+  type RecordSink,
+} from './record-stream';
 
 /**
  * Reading delimited text files: the dialect (delimiter, line ends), the header rows of survey
@@ -14,12 +25,7 @@ import { detectEncoding, type DetectedEncoding } from './text-encoding';
  */
 
 export const HEAD_BYTES = 256 * 1024;
-export const BLOCK_BYTES = 64 * 1024;
-/** A record longer than this is a broken file (usually a quote that is never closed). */
-export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 export const PREVIEW_ROWS = 20;
-
-export type Newline = '\r\n' | '\n' | '\r';
 
 export interface FileLayout {
   fileName: string;
@@ -34,18 +40,6 @@ export interface FileLayout {
   /** Data rows from the head of the file (at most PREVIEW_ROWS × 10, for guessing). */
   sampleRows: string[][];
   warnings: string[];
-}
-
-/** Spreadsheet column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 export function detectNewline(text: string): Newline {
@@ -87,35 +81,6 @@ export function detectDelimiter(text: string, newline: Newline): Delimiter {
     }
   }
   return best;
-}
-
-/**
- * Where the last complete record of `text` ends: the index of the last newline outside quotes, or
- * -1 when there is none. Quotes are counted with indexOf jumps, not per character.
- */
-export function lastRecordEnd(text: string, newline: Newline): number {
-  const nl = newline === '\r' ? '\r' : '\n';
-  let pos = 0;
-  let quoted = false;
-  let last = -1;
-  for (;;) {
-    const q = text.indexOf('"', pos);
-    if (q < 0) {
-      if (!quoted) {
-        const end = text.lastIndexOf(nl);
-        if (end >= pos) last = end;
-      }
-      break;
-    }
-    if (!quoted) {
-      const end = text.lastIndexOf(nl, q);
-      if (end >= pos) last = end;
-    }
-    quoted = !quoted;
-    pos = q + 1;
-  }
-  if (last > 0 && newline === '\r\n' && text.charCodeAt(last - 1) === 13) return last - 1;
-  return last;
 }
 
 function isQualtrics(rows: string[][]): boolean {
@@ -170,15 +135,6 @@ function readHeadBytes(filePath: string, byteSize: number): Uint8Array {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function quoteProblem(rowNumber: number, row: readonly string[] | undefined): AppError {
-  const column = row ? columnLetter(Math.max(0, row.length - 1)) : 'A';
-  return new AppError(
-    'invalid-input',
-    `Row ${rowNumber}, column ${column}: a quoted field is never closed (an unterminated quote), so the ` +
-      'rest of the file cannot be read. Close the quote or remove it, and import again. Nothing was imported.',
-  );
 }
 
 /** Reads the head of a file and works out its layout, or says clearly why it cannot be imported. */
@@ -267,98 +223,4 @@ export function readLayout(filePath: string, fileName: string): FileLayout {
     sampleRows,
     warnings,
   };
-}
-
-export interface PassProgress {
-  rows: number;
-  bytes: number;
-}
-
-export interface RecordSink {
-  /** Data records (header rows already skipped) with the file row number of records[0]. */
-  (records: string[][], firstRow: number): void;
-}
-
-/**
- * Streams every record of the file through `sink` in blocks of 64 KB (small blocks keep the rows of
- * a block short-lived, so the young-generation GC frees them instead of promoting them), hashing the bytes on the
- * way (sha256, for "this file was imported before"). Synchronous: it runs in a worker thread.
- * `shouldStop` is polled between blocks.
- */
-export function streamRecords(
-  filePath: string,
-  layout: Pick<FileLayout, 'encoding' | 'delimiter' | 'newline' | 'headerRows' | 'fileName'>,
-  sink: RecordSink,
-  onProgress: (progress: PassProgress) => void = () => {},
-  shouldStop: () => boolean = () => false,
-): { contentHash: string; bytes: number; records: number } {
-  const hash = createHash('sha256');
-  const decoder = new TextDecoder(layout.encoding.encoding);
-  const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
-  const fd = fs.openSync(filePath, 'r');
-  let bytes = 0;
-  let carry = '';
-  let record = 0; // records seen so far, header rows included
-  let skipBom = layout.encoding.bomLength;
-  const last: { result: Papa.ParseResult<string[]> | null } = { result: null };
-  // A chunk callback, as PapaParse's own streaming uses: without one Papa.parse copies every
-  // block's rows into a second array (results gathered for `complete`), which added GC work.
-  // (Papa honours `chunk` for string input; its typings only list it for files and streams.)
-  const options = {
-    delimiter: layout.delimiter,
-    newline: layout.newline,
-    quoteChar: '"',
-    chunk: (result: Papa.ParseResult<string[]>) => {
-      last.result = result;
-    },
-  } as Papa.ParseConfig<string[]>;
-  const parseBlock = (text: string, final: boolean) => {
-    last.result = null;
-    Papa.parse<string[]>(text, options);
-    const parsed = last.result as Papa.ParseResult<string[]> | null;
-    last.result = null;
-    if (!parsed) return;
-    const missing = parsed.errors.find((e) => e.code === 'MissingQuotes');
-    if (missing && final) throw quoteProblem(record + (missing.row ?? 0) + 1, parsed.data[missing.row ?? 0]);
-    let rows = parsed.data;
-    let first = record + 1;
-    record += rows.length;
-    if (first <= layout.headerRows) {
-      const skip = Math.min(rows.length, layout.headerRows - first + 1);
-      rows = rows.slice(skip);
-      first += skip;
-    }
-    if (rows.length > 0) sink(rows, first);
-  };
-  try {
-    for (;;) {
-      if (shouldStop()) break;
-      const n = fs.readSync(fd, buffer, 0, BLOCK_BYTES, null);
-      const chunk = buffer.subarray(0, n);
-      if (n > 0) hash.update(chunk);
-      bytes += n;
-      let text = carry + decoder.decode(skipBom > 0 ? chunk.subarray(skipBom) : chunk, { stream: n > 0 });
-      skipBom = 0;
-      if (n === 0) {
-        // The end: whatever is left is the last record (a final newline leaves nothing).
-        if (text.endsWith(layout.newline)) text = text.slice(0, -layout.newline.length);
-        if (text.length > 0) parseBlock(text, true);
-        onProgress({ rows: Math.max(0, record - layout.headerRows), bytes });
-        break;
-      }
-      const end = lastRecordEnd(text, layout.newline);
-      if (end < 0) {
-        carry = text;
-        if (carry.length > MAX_RECORD_CHARS) throw quoteProblem(record + 1, undefined);
-        continue;
-      }
-      carry = text.slice(end + layout.newline.length);
-      parseBlock(text.slice(0, end), false);
-      if (carry.length > MAX_RECORD_CHARS) throw quoteProblem(record + 1, undefined);
-      onProgress({ rows: Math.max(0, record - layout.headerRows), bytes });
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { contentHash: hash.digest('hex'), bytes, records: record };
 }

@@ -1,6 +1,7 @@
 import { ImportAccumulator, type AccumulatedImport } from '../../shared/import/accumulate';
 import type { ImportMapping } from '../../shared/import/mapping';
-import { streamRecords, type FileLayout, type PassProgress } from './csv-reader';
+import type { FileLayout } from './csv-reader';
+import { streamRecords, type PassProgress } from './record-stream';
 
 /**
  * One full pass over a file with a chosen mapping: stream, parse, check and add up every row. Runs

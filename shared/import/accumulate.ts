@@ -1,11 +1,5 @@
-import {
-  CELL_ONLY_REASONS,
-  type ImportMapping,
-  type IssueExample,
-  type IssueReason,
-  type ReportIssue,
-  type ScoreMetric,
-} from './mapping';
+import { CELL_ONLY_REASONS } from './issue-reasons';
+import type { ImportMapping, IssueExample, IssueReason, ReportIssue, ScoreMetric } from './mapping';
 import {
   datePart,
   detectDayOrder,

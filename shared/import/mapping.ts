@@ -188,8 +188,7 @@ export const ISSUE_LABELS: Record<IssueReason, string> = {
   'ignored-touchpoint': 'Rows for touchpoints you chose to ignore',
 };
 
-/** Whether an issue rejects its row, or only the one cell (the row's other scores still count). */
-export const CELL_ONLY_REASONS: ReadonlySet<IssueReason> = new Set(['not-a-number', 'out-of-range']);
+export { CELL_ONLY_REASONS } from './issue-reasons';
 
 export const IssueExample = z
   .object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable() })
