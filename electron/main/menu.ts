@@ -61,6 +61,7 @@ export function buildMenuTemplate(options: {
         { type: 'separator' },
         command('Select All', 'selection.selectAll', 'CmdOrCtrl+A'),
         command('Duplicate', 'selection.duplicate', 'CmdOrCtrl+D'),
+        command('Connect To…', 'selection.connect', 'CmdOrCtrl+K'),
         {
           label: 'Align and Distribute',
           submenu: [

@@ -16,6 +16,7 @@ import './styles/grid.css';
 import './styles/notes.css';
 import './styles/emotion.css';
 import './styles/emotion-data.css';
+import './styles/connect.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

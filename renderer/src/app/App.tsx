@@ -6,6 +6,7 @@ import { isTypingTarget, type CommandContext, type ViewportController } from '..
 import { CommandsContext, useCommandShortcuts, type Commands } from '../commands/commands-context';
 import { createJourneyCommandRegistry } from '../commands/journey-commands';
 import { ConfirmHost } from '../panels/ConfirmDialog';
+import { ConnectHost } from '../panels/ConnectDialog';
 import { Notices } from '../panels/Notices';
 import { ShortcutsHost } from '../panels/ShortcutsDialog';
 import { createDocumentStore } from '../state/document-store';
@@ -168,6 +169,7 @@ function Shell() {
       {templateChooserOpen && <TemplateChooser onClose={() => uiStore.getState().closeTemplateChooser()} />}
       <ConfirmHost request={confirm} onClose={() => uiStore.getState().closeConfirm()} />
       <ShortcutsHost />
+      <ConnectHost />
     </div>
   );
 }

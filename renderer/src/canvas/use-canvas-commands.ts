@@ -37,6 +37,7 @@ const PANE_MENU: readonly Entry[] = [
 const cardMenu = (several: boolean): Entry[] => [
   ...(several ? [] : [RENAME]),
   'selection.duplicate',
+  ...(several ? [] : ['selection.connect']),
   '-',
   'clipboard.copy',
   'clipboard.cut',

@@ -15,6 +15,7 @@ import {
 import { selectionCommands } from './selection-commands';
 import { overlayCommands } from './overlay-commands';
 import { noteCommands } from './note-commands';
+import { connectCommands } from './connect-commands';
 import { emotionCommands } from './emotion-commands';
 
 /** The commands of Journey Studio: the menu, the toolbar and the keyboard all run these. */
@@ -240,4 +241,5 @@ export const createJourneyCommandRegistry = (): CommandRegistry =>
     ...gridCommands,
     ...noteCommands,
     ...emotionCommands,
+    ...connectCommands,
   ]);
