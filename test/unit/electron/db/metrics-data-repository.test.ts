@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import {
   findDatasetsByHash,
   getDataset,
@@ -8,25 +7,20 @@ import {
   storeDataset,
   type StoreDatasetInput,
 } from '../../../../electron/db/metrics-data-repository';
-import { templateContent } from '../../../../shared/templates';
-import { hashFile, openTempLibrary, type TempLibrary } from '../../../helpers/temp-db';
+import { hashFile } from '../../../helpers/temp-db';
+import { openTempMap, type TempMap } from '../../../helpers/temp-map';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 
-let lib: TempLibrary;
+let lib: TempMap;
 let journeyId: string;
 let touchpoints: string[];
 let counter = 0;
 const newId = () => `id-${++counter}`;
 
 beforeEach(async () => {
-  lib = await openTempLibrary();
-  const journeys = new JourneyRepository(lib.db);
-  const made = templateContent('online-store', newId);
-  journeyId = journeys.create({ name: made.name, description: made.description, content: made.content }).id;
-  touchpoints = journeys
-    .get(journeyId)
-    .nodes.filter((n) => n.kind === 'touchpoint')
-    .map((n) => n.id);
+  lib = await openTempMap({ newId });
+  journeyId = lib.journeyId;
+  touchpoints = [...lib.touchpointIds().values()];
 });
 afterEach(() => lib.cleanup());
 
@@ -348,7 +342,7 @@ describe('listDatasets, findDatasetsByHash, removeDataset', () => {
 
   it('deleting the map deletes its datasets and their rows', () => {
     storeDataset(lib.db, input());
-    new JourneyRepository(lib.db).delete(journeyId);
+    lib.journeys.delete(journeyId);
     for (const table of ['datasets', 'journey_metrics', 'score_days', 'comments'])
       expect(count(table)).toBe(0);
   });

@@ -1,16 +1,13 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { storeDataset } from '../../../../electron/db/metrics-data-repository';
 import { ftsQuery, MetricsQuery } from '../../../../electron/db/metrics-query';
 import { templateContent } from '../../../../shared/templates';
-import { openTempLibrary } from '../../../helpers/temp-db';
+import { openTempMap } from '../../../helpers/temp-map';
 
 async function setup() {
-  const library = await openTempLibrary();
+  const library = await openTempMap();
   onTestFinished(library.cleanup);
-  const journeys = new JourneyRepository(library.db);
-  const made = templateContent('online-store', () => crypto.randomUUID());
-  const { id } = journeys.create({ name: made.name, description: made.description, content: made.content });
+  const { journeys, journeyId: id } = library;
   const other = journeys.create({
     name: 'Other',
     description: '',

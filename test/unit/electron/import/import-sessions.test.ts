@@ -1,31 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { listDatasets } from '../../../../electron/db/metrics-data-repository';
 import { ImportSessions } from '../../../../electron/import/import-sessions';
 import type { ImportStatus } from '../../../../shared/import/mapping';
-import { templateContent } from '../../../../shared/templates';
-import { hashFile, openTempLibrary, type TempLibrary } from '../../../helpers/temp-db';
+import { hashFile } from '../../../helpers/temp-db';
+import { openTempMap, type TempMap } from '../../../helpers/temp-map';
 
-let lib: TempLibrary;
+let lib: TempMap;
 let journeyId: string;
 let sessions: ImportSessions;
 let names: Map<string, string>;
 
 beforeEach(async () => {
-  lib = await openTempLibrary();
-  const journeys = new JourneyRepository(lib.db);
   let n = 0;
-  const made = templateContent('online-store', () => `id-${++n}`);
-  journeyId = journeys.create({ name: made.name, description: made.description, content: made.content }).id;
-  names = new Map(
-    journeys
-      .get(journeyId)
-      .nodes.filter((node) => node.kind === 'touchpoint')
-      .map((node) => [node.name, node.id]),
-  );
-  sessions = new ImportSessions({ db: lib.db, journeys });
+  lib = await openTempMap({ newId: () => `id-${++n}` });
+  journeyId = lib.journeyId;
+  names = lib.touchpointIds();
+  sessions = new ImportSessions({ db: lib.db, journeys: lib.journeys });
 });
 afterEach(() => lib.cleanup());
 

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { onTestFinished } from 'vitest';
 import type { JourneyDocument } from '../../../../shared/domain/journey';
-import { templateContent } from '../../../../shared/templates';
-import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { closeLibraryDatabase } from '../../../../electron/db/connection';
-import { openTempLibrary } from '../../../helpers/temp-db';
+import { openTempMap } from '../../../helpers/temp-map';
 
 /**
  * Shared set-up for the renderer state tests: the sample map stored in a real temp library, and a
@@ -18,13 +16,11 @@ import { openTempLibrary } from '../../../helpers/temp-db';
  * counter, so two libraries opened with the same prefix hold the same map under the same ids.
  */
 export async function openSampleMap(ids?: string) {
-  const library = await openTempLibrary();
-  onTestFinished(library.cleanup);
   let counter = 0;
   const newId = ids === undefined ? randomUUID : () => `${ids}-${++counter}`;
-  const repo = new JourneyRepository(library.db, { newId });
-  const made = templateContent('online-store', newId);
-  const { id } = repo.create({ name: made.name, description: made.description, content: made.content });
+  const library = await openTempMap({ newId });
+  onTestFinished(library.cleanup);
+  const { journeys: repo, journeyId: id } = library;
   const snapshots = new SnapshotRepository(library.db, repo, { newId });
   const metrics = new MetricsAnalysis(library.db);
   return {
