@@ -6,6 +6,7 @@ import {
   computeBreakdowns,
   computeOverlay,
   computeTouchpointDetail,
+  segmentIndex,
   type MetricsIndex,
   type PeriodRequest,
 } from '../../shared/analysis/metrics-engine';
@@ -45,6 +46,8 @@ export interface AnalysisPeriod {
   granularity: GranularityName;
   period: string;
   minN?: number | undefined;
+  /** null or absent: every segment; '' the responses without one; else one segment. */
+  segment?: string | null | undefined;
 }
 
 /** Which settings a metric kind lets the user change besides family, label and target. */
@@ -89,6 +92,7 @@ export class MetricsAnalysis {
       metrics: this.metricSettings(journeyId, index),
       minN: this.query.minN(journeyId),
       datasetCount: this.query.datasetCount(journeyId),
+      segments: index.segments,
     };
   }
 
@@ -206,22 +210,32 @@ export class MetricsAnalysis {
       granularity: period.granularity,
       period: period.period,
       minN: period.minN ?? this.query.minN(journeyId),
+      segment: period.segment ?? null,
     };
+  }
+
+  /** The map's data narrowed to the period's segment (the whole index for every segment). */
+  private dataFor(journeyId: string, period: AnalysisPeriod): MetricsIndex {
+    return segmentIndex(this.index(journeyId), period.segment);
   }
 
   /** One metric on the map in one period: touchpoints, stages, journey. */
   overlay(journeyId: string, metricKey: string, period: AnalysisPeriod): OverlayResult {
     this.query.requireJourney(journeyId);
-    const index = this.index(journeyId);
-    const setting = this.setting(journeyId, metricKey, index);
-    return computeOverlay(index, this.query.structure(journeyId), setting, this.request(journeyId, period));
+    const setting = this.setting(journeyId, metricKey, this.index(journeyId));
+    return computeOverlay(
+      this.dataFor(journeyId, period),
+      this.query.structure(journeyId),
+      setting,
+      this.request(journeyId, period),
+    );
   }
 
   breakdowns(journeyId: string, period: AnalysisPeriod): BreakdownsResult {
     this.query.requireJourney(journeyId);
     const index = this.index(journeyId);
     return computeBreakdowns(
-      index,
+      this.dataFor(journeyId, period),
       this.query.structure(journeyId),
       this.metricSettings(journeyId, index),
       this.request(journeyId, period),
@@ -231,9 +245,12 @@ export class MetricsAnalysis {
   touchpointDetail(journeyId: string, touchpointId: string, period: AnalysisPeriod): TouchpointDetail {
     this.query.requireJourney(journeyId);
     const index = this.index(journeyId);
-    const count = this.query.comments(journeyId, touchpointId, { limit: 1 }).total;
+    const count = this.query.comments(journeyId, touchpointId, {
+      limit: 1,
+      segment: period.segment ?? null,
+    }).total;
     return computeTouchpointDetail(
-      index,
+      this.dataFor(journeyId, period),
       this.metricSettings(journeyId, index),
       touchpointId,
       this.request(journeyId, period),
@@ -244,7 +261,7 @@ export class MetricsAnalysis {
   comments(
     journeyId: string,
     touchpointId: string,
-    options: { search: string; offset: number; limit: number },
+    options: { search: string; offset: number; limit: number; segment?: string | null | undefined },
   ): CommentsResult {
     this.query.requireJourney(journeyId);
     return this.query.comments(journeyId, touchpointId, options);

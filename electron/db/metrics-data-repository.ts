@@ -62,6 +62,9 @@ interface DatasetRow {
   mapping: string;
 }
 
+/** A segment is a short name (a plan, a tier, a region). */
+export const MAX_SEGMENT_CHARS = 200;
+
 /** Comments longer than this are cut (with an ellipsis): a verbatim, not a document. */
 export const MAX_COMMENT_CHARS = 10_000;
 
@@ -85,17 +88,17 @@ function prepareStatements(db: Database.Database) {
        VALUES (@id, @journey_id, @name, @file_name, @content_hash, @byte_size, @shape,
          @source_format, @imported_at, @rows_accepted, @rows_rejected, @mapping)`,
     ),
-    insertScoreDay: db.prepare<[string, string, string, string, number, number, string]>(
-      `INSERT INTO score_days (dataset_id, touchpoint_id, metric_key, day, scale_min, scale_max, counts)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    insertScoreDay: db.prepare<[string, string, string, string, string, number, number, string]>(
+      `INSERT INTO score_days (dataset_id, touchpoint_id, metric_key, segment, day, scale_min, scale_max, counts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertAggregate: db.prepare<[string, string, string, string, string, number, number | null]>(
       `INSERT INTO aggregate_values (dataset_id, touchpoint_id, metric_key, period_start, period_end, value, n)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertComment: db.prepare<[string, string, string | null, string | null, number | null, string]>(
-      `INSERT INTO comments (dataset_id, touchpoint_id, day, metric_key, score, text)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    insertComment: db.prepare<[string, string, string | null, string | null, number | null, string, string]>(
+      `INSERT INTO comments (dataset_id, touchpoint_id, day, metric_key, score, text, segment)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     datasetById: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE id = ?'),
     datasetsOf: db.prepare<[string], DatasetRow>(
@@ -178,6 +181,16 @@ function checkDay(value: unknown, what: string): string {
   throw invalid(`${what}: "${String(value)}" is not a day written YYYY-MM-DD`);
 }
 
+/** A segment as stored: '' for none, else at most MAX_SEGMENT_CHARS of trimmed text. */
+function checkSegment(value: unknown, what: string): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') throw invalid(`${what} must be text`);
+  if (value !== value.trim()) throw invalid(`${what} "${value}" has spaces around it`);
+  if (value.length > MAX_SEGMENT_CHARS)
+    throw invalid(`${what} is longer than ${MAX_SEGMENT_CHARS} characters`);
+  return value;
+}
+
 function checkCount(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
     throw invalid(`${what} must be a whole number ≥ 0, got ${String(value)}`);
@@ -238,6 +251,7 @@ export function storeDataset(
     checkId(row.touchpointId, `${where}.touchpointId`);
     checkMetricKey(row.metricKey, `${where}.metricKey`);
     checkDay(row.day, `${where}.day`);
+    checkSegment(row.segment, `${where}.segment`);
     const problem = distributionRejection({ min: row.min, max: row.max, counts: row.counts });
     if (problem) throw invalid(`${where}: ${problem}`);
   });
@@ -258,6 +272,7 @@ export function storeDataset(
     if (row.day !== null) checkDay(row.day, `${where}.day`);
     if (row.metricKey !== null) checkMetricKey(row.metricKey, `${where}.metricKey`);
     if (row.score !== null) checkFinite(row.score, `${where}.score`);
+    checkSegment(row.segment, `${where}.segment`);
     if (typeof row.text !== 'string' || row.text.trim().length === 0)
       throw invalid(`${where}.text cannot be empty`);
   });
@@ -298,6 +313,7 @@ export function storeDataset(
         id,
         row.touchpointId,
         row.metricKey,
+        row.segment ?? '',
         row.day,
         row.min,
         row.max,
@@ -324,6 +340,7 @@ export function storeDataset(
         row.metricKey,
         row.score,
         text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text,
+        row.segment ?? '',
       );
     }
     const stored = statements.datasetById.get(id);
@@ -336,7 +353,7 @@ export function storeDataset(
     if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/UNIQUE constraint failed: (score_days|aggregate_values)/.test(message))
-      throw invalid(`two rows name the same touchpoint, metric and day or period (${message})`);
+      throw invalid(`two rows name the same touchpoint, metric and day or period (and segment) (${message})`);
     throw error;
   }
 }

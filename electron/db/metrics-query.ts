@@ -20,6 +20,8 @@ export interface StoredMetric {
 export interface ScoreDayRow {
   touchpointId: string;
   metricKey: string;
+  /** '' for no segment. */
+  segment: string;
   day: string;
   min: number;
   max: number;
@@ -119,13 +121,14 @@ export class MetricsQuery {
         {
           touchpoint_id: string;
           metric_key: string;
+          segment: string;
           day: string;
           scale_min: number;
           scale_max: number;
           counts: string;
         }
       >(
-        `SELECT s.touchpoint_id, s.metric_key, s.day, s.scale_min, s.scale_max, s.counts
+        `SELECT s.touchpoint_id, s.metric_key, s.segment, s.day, s.scale_min, s.scale_max, s.counts
            FROM score_days s JOIN datasets d ON d.id = s.dataset_id
           WHERE d.journey_id = ?`,
       ),
@@ -226,6 +229,7 @@ export class MetricsQuery {
     return this.s.scoreDays.all(journeyId).map((r) => ({
       touchpointId: r.touchpoint_id,
       metricKey: r.metric_key,
+      segment: r.segment,
       day: r.day,
       min: r.scale_min,
       max: r.scale_max,
@@ -264,20 +268,23 @@ export class MetricsQuery {
 
   /**
    * A touchpoint's comments from the map's datasets, lowest scores first (comments without a score
-   * last), then newest first; `search` matches words by prefix through FTS5.
+   * last), then newest first; `search` matches words by prefix through FTS5; `segment` keeps one
+   * segment's ('' for the comments without one), null or absent every segment's.
    */
   comments(
     journeyId: string,
     touchpointId: string,
-    options: { search?: string; offset?: number; limit?: number } = {},
+    options: { search?: string; offset?: number; limit?: number; segment?: string | null } = {},
   ): CommentPage {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 20;
     const match = ftsQuery(options.search ?? '');
+    const segment = options.segment ?? undefined;
     const where = `c.touchpoint_id = @touchpointId
       AND c.dataset_id IN (SELECT id FROM datasets WHERE journey_id = @journeyId)
+      ${segment !== undefined ? 'AND c.segment = @segment' : ''}
       ${match ? 'AND c.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH @match)' : ''}`;
-    const params = { journeyId, touchpointId, match, offset, limit };
+    const params = { journeyId, touchpointId, match, offset, limit, segment };
     const run = <T>(sql: string) => this.db.prepare<typeof params, T>(sql);
     const clean = match ? params : { ...params, match: undefined };
     const bind = Object.fromEntries(Object.entries(clean).filter(([, v]) => v !== undefined));

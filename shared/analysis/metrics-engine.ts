@@ -37,6 +37,8 @@ import {
 export interface ScoreDayInput {
   touchpointId: string;
   metricKey: string;
+  /** The responses' segment; '' or absent: no segment. */
+  segment?: string;
   day: string;
   min: number;
   max: number;
@@ -79,6 +81,13 @@ interface MetricData {
 export interface MetricsIndex {
   metrics: Map<string, MetricData>;
   rows: number;
+  /**
+   * The segments holding data, sorted, '' (responses without a segment, and aggregate rows) last;
+   * empty when no response has a segment.
+   */
+  segments: string[];
+  /** The same index over one segment's data alone, built with the whole one. */
+  bySegment: Map<string, MetricsIndex>;
 }
 
 export interface Range {
@@ -88,7 +97,48 @@ export interface Range {
 
 const ALL: Range = { start: '0000-00-00', end: '9999-99-99' };
 
+/**
+ * The index of a map's data: all of it, and when responses carry segments, one index per segment
+ * too, so that the overlay of one segment is computed from prefix sums exactly like the whole
+ * (recomputing for another segment costs what recomputing for another period costs).
+ */
 export function buildMetricsIndex(
+  scoreDays: readonly ScoreDayInput[],
+  aggregates: readonly AggregateInputRow[],
+): MetricsIndex {
+  const whole = buildIndexOf(scoreDays, aggregates);
+  const bySegmentRows = new Map<string, ScoreDayInput[]>();
+  for (const row of scoreDays) {
+    const segment = row.segment ?? '';
+    const list = bySegmentRows.get(segment);
+    if (list) list.push(row);
+    else bySegmentRows.set(segment, [row]);
+  }
+  if (bySegmentRows.size === 0 || (bySegmentRows.size === 1 && bySegmentRows.has(''))) return whole;
+  if (aggregates.length > 0 && !bySegmentRows.has('')) bySegmentRows.set('', []);
+  const segments = [...bySegmentRows.keys()].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en'),
+  );
+  for (const segment of segments)
+    whole.bySegment.set(segment, buildIndexOf(bySegmentRows.get(segment)!, segment === '' ? aggregates : []));
+  whole.segments = segments;
+  return whole;
+}
+
+const EMPTY_INDEX: MetricsIndex = { metrics: new Map(), rows: 0, segments: [], bySegment: new Map() };
+
+/**
+ * The index to compute from for a segment choice: null or undefined is every segment; '' the
+ * responses without a segment (on a map whose data has no segments at all, that is all of it).
+ * A segment without data gives an empty index: no values, not an error.
+ */
+export function segmentIndex(index: MetricsIndex, segment: string | null | undefined): MetricsIndex {
+  if (segment === null || segment === undefined) return index;
+  if (index.segments.length === 0) return segment === '' ? index : EMPTY_INDEX;
+  return index.bySegment.get(segment) ?? EMPTY_INDEX;
+}
+
+function buildIndexOf(
   scoreDays: readonly ScoreDayInput[],
   aggregates: readonly AggregateInputRow[],
 ): MetricsIndex {
@@ -146,7 +196,7 @@ export function buildMetricsIndex(
     list.push(row);
     data.aggregates.set(row.touchpointId, list);
   }
-  return { metrics, rows: scoreDays.length + aggregates.length };
+  return { metrics, rows: scoreDays.length + aggregates.length, segments: [], bySegment: new Map() };
 }
 
 /** First index with days[i] >= day. */
@@ -323,6 +373,8 @@ export interface PeriodRequest {
   /** 'latest', 'all' or a period key. */
   period: string;
   minN: number;
+  /** The segment the index was narrowed to (segmentIndex), reported back; null: every segment. */
+  segment?: string | null;
 }
 
 interface ResolvedPeriod {
@@ -409,6 +461,7 @@ export function computeOverlay(
   const journey = cellOf(valueOf(definition, merge([...gathered.values()]), request.minN), target);
   return {
     metric: setting,
+    segment: request.segment ?? null,
     granularity: request.granularity,
     period: resolved.period,
     previousPeriod: resolved.previous?.period ?? null,

@@ -13,6 +13,7 @@ import {
   OverlayRequest,
   OverlayResult,
   PeriodChoice,
+  SegmentChoice,
   TouchpointDetail,
   TouchpointDetailRequest,
 } from '../domain/metrics-analysis';
@@ -85,6 +86,7 @@ export const apiContract = {
         granularity: GranularitySchema.default('quarter'),
         period: PeriodChoice.default('latest'),
         minN: MinN.optional(),
+        segment: SegmentChoice.optional(),
       })
       .strict(),
     BreakdownsResult,

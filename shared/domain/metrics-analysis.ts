@@ -20,6 +20,13 @@ export const PeriodChoice = z
     'a period is latest, all or a key like 2025-Q3',
   );
 
+/**
+ * Which responses an analysis reads: null (or absent) every segment, '' the responses without a
+ * segment, else one segment's name as imported.
+ */
+export const SegmentChoice = z.string().max(200, 'a segment is at most 200 characters').nullable();
+export type SegmentChoice = z.infer<typeof SegmentChoice>;
+
 export const MinN = z.number().int().min(1, 'the minimum n is at least 1').max(100_000, 'at most 100000');
 
 export const MetricSetting = z.object({
@@ -35,6 +42,8 @@ export const MetricSettings = z.object({
   metrics: z.array(MetricSetting),
   minN: MinN,
   datasetCount: z.number().int().min(0),
+  /** Segments holding data, '' (no segment) last; empty when the data has no segments. */
+  segments: z.array(z.string()),
 });
 export type MetricSettings = z.infer<typeof MetricSettings>;
 
@@ -95,12 +104,15 @@ export const OverlayRequest = z
     granularity: GranularitySchema.default('quarter'),
     period: PeriodChoice.default('latest'),
     minN: MinN.optional(),
+    segment: SegmentChoice.optional(),
   })
   .strict();
 export type OverlayRequest = z.input<typeof OverlayRequest>;
 
 export const OverlayResult = z.object({
   metric: MetricSetting,
+  /** The segment the values describe (null: every segment). */
+  segment: SegmentChoice,
   granularity: GranularitySchema,
   /** The period shown ('all' or a key), and the one the trend compares with. */
   period: z.string(),
@@ -189,6 +201,7 @@ export const TouchpointDetailRequest = z
     granularity: GranularitySchema.default('quarter'),
     period: PeriodChoice.default('latest'),
     minN: MinN.optional(),
+    segment: SegmentChoice.optional(),
   })
   .strict();
 
@@ -226,6 +239,7 @@ export const CommentsRequest = z
     search: z.string().max(200).default(''),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(100).default(20),
+    segment: SegmentChoice.optional(),
   })
   .strict();
 

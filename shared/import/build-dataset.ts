@@ -15,6 +15,8 @@ export interface DatasetRows {
   scoreDays: {
     touchpointId: string;
     metricKey: string;
+    /** The responses' segment (a plan, a region …); '' or absent: no segment. */
+    segment?: string;
     day: string;
     min: number;
     max: number;
@@ -35,6 +37,8 @@ export interface DatasetRows {
     metricKey: string | null;
     score: number | null;
     text: string;
+    /** The response's segment; '' or absent: no segment. */
+    segment?: string;
   }[];
 }
 

@@ -18,10 +18,21 @@ import type { MetricDefinitionInput } from '../metrics/definitions';
  * Each category count is allocated exactly from the parameters (largest remainder), and the PRNG
  * decides only which score inside a category, which day, and which comment: the story holds in every
  * quarter and over the whole year, not just on average.
+ *
+ * Every response carries a plan, the segment column of a real export: "Premium" (30 %) or
+ * "Standard". Premium members pay with a saved card in one click, so checkout's effort score is
+ * good for them: they gave the best 30 % of checkout's CES scores (a mean above the target 5)
+ * while Standard members struggle (a mean of about 3): the checkout service breakdown is a Standard-plan
+ * problem. Elsewhere the plan is drawn at random and both segments tell the story of the whole.
+ * Plans come from a second PRNG stream, so the responses, days and comments are those of the
+ * sample without segments, only split in two.
  */
 
 export const SAMPLE_YEAR = 2025;
 export const SAMPLE_SEED = 20_250_101;
+/** The sample's segments (a "plan" column) and the share of Premium members. */
+export const SAMPLE_SEGMENTS = ['Premium', 'Standard'] as const;
+const PREMIUM_SHARE = 0.3;
 export const SAMPLE_DATASET_NAME = 'Sample survey responses 2025';
 export const SAMPLE_FILE_NAME = 'online-store-sample-2025 (generated)';
 
@@ -252,6 +263,7 @@ function quarterDays(year: number, quarter: number): string[] {
 export interface SampleScoreDay {
   touchpointId: string;
   metricKey: string;
+  segment: string;
   day: string;
   min: number;
   max: number;
@@ -264,6 +276,7 @@ export interface SampleComment {
   metricKey: string;
   score: number;
   text: string;
+  segment: string;
 }
 
 export interface SampleDataset {
@@ -289,6 +302,8 @@ export function generateOnlineStoreSample(
   seed: number = SAMPLE_SEED,
 ): SampleDataset {
   const random = mulberry32(seed);
+  // A second stream for the plans: the first one draws exactly what it drew before segments.
+  const plans = mulberry32(seed ^ 0x5e6_3e47);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const scoreDays: SampleScoreDay[] = [];
   const comments: SampleComment[] = [];
@@ -311,21 +326,45 @@ export function generateOnlineStoreSample(
               ? csatScores(value, spec.n)
               : cesScores(value, spec.n);
         const days = quarterDays(SAMPLE_YEAR, q);
+        // Scores come sorted from lowest to highest: at checkout, Premium gave the last (best) 30 %.
+        const premiumFrom =
+          key === 'checkout' && metric === 'ces'
+            ? scores.length - Math.round(scores.length * PREMIUM_SHARE)
+            : -1;
         const perDay = new Map<string, number[]>();
-        for (const score of scores) {
+        for (const [i, score] of scores.entries()) {
           const day = pick(days);
-          const counts = perDay.get(day) ?? new Array<number>(max - min + 1).fill(0);
+          const segment =
+            premiumFrom >= 0
+              ? i >= premiumFrom
+                ? 'Premium'
+                : 'Standard'
+              : plans() < PREMIUM_SHARE
+                ? 'Premium'
+                : 'Standard';
+          const slot = `${segment}\u0000${day}`;
+          const counts = perDay.get(slot) ?? new Array<number>(max - min + 1).fill(0);
           counts[score - min]! += 1;
-          perDay.set(day, counts);
+          perDay.set(slot, counts);
           responses += 1;
           if (random() < 0.12) {
             const texts = COMMENTS[key]?.[band(metric, score)];
             if (texts && texts.length > 0)
-              comments.push({ touchpointId, day, metricKey: metric, score, text: pick(texts) });
+              comments.push({ touchpointId, day, metricKey: metric, score, text: pick(texts), segment });
           }
         }
-        for (const day of [...perDay.keys()].sort())
-          scoreDays.push({ touchpointId, metricKey: metric, day, min, max, counts: perDay.get(day)! });
+        for (const slot of [...perDay.keys()].sort()) {
+          const [segment, day] = slot.split('\u0000') as [string, string];
+          scoreDays.push({
+            touchpointId,
+            metricKey: metric,
+            segment,
+            day,
+            min,
+            max,
+            counts: perDay.get(slot)!,
+          });
+        }
       }
     }
   }

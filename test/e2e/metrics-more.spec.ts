@@ -106,3 +106,56 @@ test('the emotion lane draws the overlay metric beside the designed curve, follo
   await expect(page.getByTestId('emotion-data-series')).toHaveCount(0);
   await expect(page.getByRole('slider', { name: /^Emotion of / })).toHaveCount(15);
 });
+
+test('the segment picker narrows cards, stage values, breakdowns and the inspector to one plan', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  await loadSample(page);
+  const segment = bar(page).getByLabel('Segment');
+  await expect(segment).toHaveValue('*');
+  await expect(segment.locator('option')).toHaveText(['All segments', 'Premium', 'Standard']);
+
+  // Checkout's effort score: below target for everyone, met by Premium members, worse for Standard.
+  await bar(page).getByLabel('Overlay metric').selectOption('ces');
+  const checkout = card(page, 'Checkout and payment');
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 400');
+  await expect(checkout).toHaveAttribute('data-overlay-step', /^-/);
+  await segment.selectOption({ label: 'Premium' });
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 120');
+  await expect(checkout).toHaveAttribute('data-overlay-step', /^[123]$/);
+  const decision = page.getByTestId('stage-header').filter({ hasText: 'Decision' });
+  await expect(decision.getByTestId('stage-aggregate')).toContainText('n 120');
+  await expect(page.getByTestId('overlay-legend')).toContainText('CES · 2025-Q4 · Premium');
+  await segment.selectOption({ label: 'Standard' });
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 280');
+  await expect(checkout).toHaveAttribute('data-overlay-step', '-3');
+
+  // Breakdowns follow: checkout is a service breakdown for Standard, not for Premium.
+  await bar(page)
+    .getByRole('button', { name: /^Breakdowns/ })
+    .click();
+  const panel = page.getByRole('complementary', { name: 'Breakdowns' });
+  const entries = panel.getByTestId('breakdown-entry');
+  await expect(entries.filter({ hasText: 'Checkout and payment' })).toHaveCount(1);
+  await segment.selectOption({ label: 'Premium' });
+  await expect(entries.filter({ hasText: 'Checkout and payment' })).toHaveCount(0);
+  await expect(
+    entries.filter({ hasText: 'Experience breakdown' }).filter({ hasText: 'Wrong item: support call' }),
+  ).toHaveCount(1);
+
+  // The inspector's chart and comments follow the segment too.
+  await checkout.click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const data = inspector.getByTestId('touchpoint-data');
+  const comments = data.getByText(/^Comments \(\d+\)$/);
+  await expect(comments).toBeVisible();
+  const premiumComments = Number(/\d+/.exec((await comments.textContent())!)![0]);
+  await segment.selectOption('*');
+  await expect(comments).not.toHaveText(`Comments (${premiumComments})`);
+  const allComments = Number(/\d+/.exec((await comments.textContent())!)![0]);
+  expect(allComments).toBeGreaterThan(premiumComments);
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 400');
+});

@@ -4,6 +4,7 @@ import { snapshots } from './002-snapshots';
 import { metricsData } from './003-metrics-data';
 import { analysisSettings } from './004-analysis-settings';
 import { opportunitiesAndNotes } from './005-opportunities-and-notes';
+import { segments } from './006-segments';
 
 /**
  * The library database's schema history, oldest first.
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   metricsData,
   analysisSettings,
   opportunitiesAndNotes,
+  segments,
 ]);

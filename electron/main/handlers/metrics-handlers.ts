@@ -39,14 +39,14 @@ export function metricsHandlers({ metrics: given }: MetricsHandlerDeps): Metrics
     'metrics.settings': ({ journeyId }) => metrics.settings(journeyId),
     'metrics.updateMetric': ({ journeyId, key, patch }) => metrics.updateMetric(journeyId, key, patch),
     'metrics.setMinN': ({ journeyId, minN }) => metrics.setMinN(journeyId, minN),
-    'metrics.overlay': ({ journeyId, metricKey, granularity, period, minN }) =>
-      metrics.overlay(journeyId, metricKey, { granularity, period, minN }),
-    'metrics.breakdowns': ({ journeyId, granularity, period, minN }) =>
-      metrics.breakdowns(journeyId, { granularity, period, minN }),
-    'metrics.touchpointDetail': ({ journeyId, touchpointId, granularity, period, minN }) =>
-      metrics.touchpointDetail(journeyId, touchpointId, { granularity, period, minN }),
-    'metrics.comments': ({ journeyId, touchpointId, search, offset, limit }) =>
-      metrics.comments(journeyId, touchpointId, { search, offset, limit }),
+    'metrics.overlay': ({ journeyId, metricKey, granularity, period, minN, segment }) =>
+      metrics.overlay(journeyId, metricKey, { granularity, period, minN, segment }),
+    'metrics.breakdowns': ({ journeyId, granularity, period, minN, segment }) =>
+      metrics.breakdowns(journeyId, { granularity, period, minN, segment }),
+    'metrics.touchpointDetail': ({ journeyId, touchpointId, granularity, period, minN, segment }) =>
+      metrics.touchpointDetail(journeyId, touchpointId, { granularity, period, minN, segment }),
+    'metrics.comments': ({ journeyId, touchpointId, search, offset, limit, segment }) =>
+      metrics.comments(journeyId, touchpointId, { search, offset, limit, segment }),
     'metrics.loadSample': ({ journeyId }) => metrics.loadSample(journeyId),
   };
 }

@@ -10,6 +10,7 @@ import { Icon } from '../panels/Icon';
 import { useDocument } from '../state/stores-context';
 import { useOverlay, useOverlayStore } from './use-overlay';
 import { formatMetricValue } from './overlay-view';
+import { SegmentField } from './SegmentField';
 
 const GRANULARITIES: { value: GranularityName; label: string }[] = [
   { value: 'quarter', label: 'Quarter' },
@@ -163,6 +164,7 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
               <option value="all">All time</option>
             </select>
           </label>
+          <SegmentField />
           {metric && (
             <TargetField key={`${metric.key}:${metric.target}`} journeyId={journeyId} metric={metric} />
           )}

@@ -18,6 +18,7 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
   const metricKey = useOverlay((s) => s.metricKey);
   const granularity = useOverlay((s) => s.granularity);
   const period = useOverlay((s) => s.period);
+  const segment = useOverlay((s) => s.segment);
   const dataVersion = useOverlay((s) => s.dataVersion);
   const minN = useOverlay((s) => s.settings?.minN);
   const revision = useDocument((s) => (s.journeyId === journeyId ? s.confirmedRevision : -1));
@@ -39,7 +40,10 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
           current && settings.metrics.some((m) => m.key === current)
             ? current
             : (keys.find((k) => k === 'nps') ?? keys[0] ?? settings.metrics[0]?.key ?? null);
-        store.getState().patch({ settings, metricKey });
+        // A segment the data no longer holds (its dataset removed) falls back to every segment.
+        const chosen = store.getState().segment;
+        const segment = chosen !== null && settings.segments.includes(chosen) ? chosen : null;
+        store.getState().patch({ settings, metricKey, segment });
       })
       .catch((error: unknown) => {
         if (!cancelled) store.getState().patch({ error: messageOf(error) });
@@ -58,7 +62,7 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
     const timer = setTimeout(
       () => {
         store.getState().patch({ loading: true });
-        const args = { journeyId, granularity, period, minN };
+        const args = { journeyId, granularity, period, minN, segment };
         Promise.all([
           ctx.api.call('metrics.overlay', { ...args, metricKey }),
           ctx.api.call('metrics.breakdowns', args),
@@ -76,7 +80,7 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [ctx, store, journeyId, enabled, metricKey, granularity, period, dataVersion, minN, revision]);
+  }, [ctx, store, journeyId, enabled, metricKey, granularity, period, segment, dataVersion, minN, revision]);
 
   return null;
 }

@@ -1,5 +1,6 @@
 import { useOverlay } from './use-overlay';
 import { formatMetricValue } from './overlay-view';
+import { segmentName } from './SegmentField';
 
 const STEPS = [-3, -2, -1, 1, 2, 3] as const;
 
@@ -17,6 +18,7 @@ export function OverlayLegend() {
     <details className="ov-legend" aria-label="Overlay legend" data-testid="overlay-legend" open>
       <summary className="ov-legend__title">
         {label} · {period}
+        {overlay.segment !== null && ` · ${segmentName(overlay.segment)}`}
       </summary>
       {metric.target === null ? (
         <p className="ov-legend__note">

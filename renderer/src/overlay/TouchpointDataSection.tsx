@@ -27,6 +27,7 @@ export function TouchpointDataSection({ touchpointId }: { touchpointId: string }
   const journeyId = useDocument((s) => s.doc?.journey.id ?? null);
   const granularity = useOverlay((s) => s.granularity);
   const period = useOverlay((s) => s.period);
+  const segment = useOverlay((s) => s.segment);
   const dataVersion = useOverlay((s) => s.dataVersion);
   const minN = useOverlay((s) => s.settings?.minN);
   const [detail, setDetail] = useState<TouchpointDetail | null>(null);
@@ -41,6 +42,7 @@ export function TouchpointDataSection({ touchpointId }: { touchpointId: string }
         touchpointId,
         granularity,
         period,
+        segment,
         ...(minN ? { minN } : {}),
       })
       .then((d) => {
@@ -55,7 +57,7 @@ export function TouchpointDataSection({ touchpointId }: { touchpointId: string }
     return () => {
       cancelled = true;
     };
-  }, [ctx, journeyId, touchpointId, granularity, period, minN, dataVersion]);
+  }, [ctx, journeyId, touchpointId, granularity, period, segment, minN, dataVersion]);
 
   if (!journeyId) return null;
   return (
@@ -76,9 +78,10 @@ export function TouchpointDataSection({ touchpointId }: { touchpointId: string }
       ))}
       {detail && detail.commentCount > 0 && (
         <Comments
-          key={`${touchpointId}:${dataVersion}`}
+          key={`${touchpointId}:${dataVersion}:${segment}`}
           journeyId={journeyId}
           touchpointId={touchpointId}
+          segment={segment}
           total={detail.commentCount}
         />
       )}
@@ -270,10 +273,13 @@ const PAGE = 20;
 function Comments({
   journeyId,
   touchpointId,
+  segment,
   total,
 }: {
   journeyId: string;
   touchpointId: string;
+  /** The overlay's segment choice: its comments only. */
+  segment: string | null;
   total: number;
 }) {
   const { ctx } = useCommands();
@@ -291,7 +297,7 @@ function Comments({
   useEffect(() => {
     let cancelled = false;
     ctx.api
-      .call('metrics.comments', { journeyId, touchpointId, search: query, offset: 0, limit: PAGE })
+      .call('metrics.comments', { journeyId, touchpointId, search: query, offset: 0, limit: PAGE, segment })
       .then((result) => {
         if (!cancelled) {
           setPage(result);
@@ -302,7 +308,7 @@ function Comments({
     return () => {
       cancelled = true;
     };
-  }, [ctx, journeyId, touchpointId, query]);
+  }, [ctx, journeyId, touchpointId, query, segment]);
 
   const more = () => {
     if (!page) return;
@@ -313,6 +319,7 @@ function Comments({
         search: query,
         offset: page.items.length,
         limit: PAGE,
+        segment,
       })
       .then((next) => setPage({ total: next.total, items: [...page.items, ...next.items] }))
       .catch((e: unknown) => setError(messageOf(e)));

@@ -21,6 +21,8 @@ export interface OverlayState {
   granularity: GranularityName;
   /** 'latest', 'all' or a period key. */
   period: string;
+  /** Whose responses: null every segment, '' those without a segment, else one segment. */
+  segment: string | null;
   settings: MetricSettings | null;
   overlay: OverlayResult | null;
   breakdowns: BreakdownsResult | null;
@@ -38,6 +40,7 @@ export interface OverlayActions {
   setMetric(key: string): void;
   setGranularity(granularity: GranularityName): void;
   setPeriod(period: string): void;
+  setSegment(segment: string | null): void;
   dataChanged(): void;
   patch(partial: Partial<OverlayState>): void;
 }
@@ -51,6 +54,7 @@ const initial: OverlayState = {
   metricKey: null,
   granularity: 'quarter',
   period: 'latest',
+  segment: null,
   settings: null,
   overlay: null,
   breakdowns: null,
@@ -80,6 +84,9 @@ export function createOverlayStore(): OverlayStore {
     },
     setPeriod(period) {
       set({ period });
+    },
+    setSegment(segment) {
+      set({ segment });
     },
     dataChanged() {
       set({ dataVersion: get().dataVersion + 1 });

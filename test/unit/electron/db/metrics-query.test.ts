@@ -70,6 +70,7 @@ describe('MetricsQuery', () => {
       {
         touchpointId: tp,
         metricKey: 'nps',
+        segment: '',
         day: '2025-01-02',
         min: 0,
         max: 10,

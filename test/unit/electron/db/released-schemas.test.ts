@@ -6,7 +6,8 @@ import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { backupPathFor, latestVersion } from '../../../../electron/db/migrator';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
-import { listDatasets, storeDataset } from '../../../../electron/db/metrics-data-repository';
+import { listDatasets, removeDataset, storeDataset } from '../../../../electron/db/metrics-data-repository';
+import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
 
 /**
@@ -19,6 +20,7 @@ const RELEASED = [
   { version: 2, file: 'test/fixtures/library-v2.sqlite' },
   { version: 3, file: 'test/fixtures/library-v3.sqlite' },
   { version: 4, file: 'test/fixtures/library-v4.sqlite' },
+  { version: 5, file: 'test/fixtures/library-v5.sqlite' },
 ];
 
 let folder: TempFolder | undefined;
@@ -297,6 +299,102 @@ describe('the upgrade from schema version 4 to 5 (opportunities and free notes)'
     try {
       expect(backup.pragma('user_version', { simple: true })).toBe(4);
       expect(backup.prepare<[], number>('SELECT count(*) FROM edges').pluck().get()).toBe(20);
+    } finally {
+      backup.close();
+    }
+  });
+});
+
+describe('the upgrade from schema version 5 to 6 (segments)', () => {
+  it('keys score counts by segment, keeps every row as "no segment", and old data still computes', async () => {
+    folder = makeTempFolder();
+    const copy = folder.file();
+    copyFileSync('test/fixtures/library-v5.sqlite', copy);
+    const before = new Database(copy, { readonly: true });
+    const oldScores = before.prepare('SELECT * FROM score_days').all() as Record<string, unknown>[];
+    const oldComments = before.prepare('SELECT * FROM comments ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[];
+    before.close();
+    expect(oldScores).toHaveLength(1);
+    expect(oldComments).toHaveLength(1);
+
+    const at = new Date('2025-09-01T10:00:00.000Z');
+    const db = await openLibraryDatabase(copy, { now: () => at });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
+      const scores = db.prepare('SELECT * FROM score_days').all() as Record<string, unknown>[];
+      expect(scores).toEqual(oldScores.map((row) => ({ ...row, segment: '' })));
+      const comments = db.prepare('SELECT * FROM comments ORDER BY id').all() as Record<string, unknown>[];
+      expect(comments).toEqual(oldComments.map((row) => ({ ...row, segment: '' })));
+      const key = db
+        .prepare<[], string>("SELECT name FROM pragma_table_info('score_days') WHERE pk > 0 ORDER BY pk")
+        .pluck()
+        .all();
+      expect(key).toEqual(['dataset_id', 'touchpoint_id', 'metric_key', 'segment', 'day']);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      const indexes = db
+        .prepare<[], string>(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'score_days'",
+        )
+        .pluck()
+        .all();
+      expect(indexes).toContain('score_days_touchpoint');
+
+      // The old dataset computes as before (all segments, and "no segment"); removing it cascades.
+      const journeys = new JourneyRepository(db);
+      const sample = journeys.list().find((j) => j.name === 'Online store purchase')!;
+      const [dataset] = listDatasets(db, sample.id);
+      const analysis = new MetricsAnalysis(db);
+      expect(analysis.settings(sample.id).segments).toEqual([]);
+      const overlay = analysis.overlay(sample.id, 'nps', { granularity: 'quarter', period: 'all' });
+      expect(overlay.touchpoints.map((t) => [t.touchpointId, t.n, t.value])).toEqual([
+        [scores[0]!.touchpoint_id, 1, 100],
+      ]);
+      expect(
+        analysis.overlay(sample.id, 'nps', { granularity: 'quarter', period: 'all', segment: '' })
+          .touchpoints,
+      ).toHaveLength(1);
+      // New data with segments sits beside it.
+      storeDataset(db, {
+        journeyId: sample.id,
+        dataset: {
+          name: 'Plans',
+          fileName: 'plans.csv',
+          contentHash: 'f'.repeat(64),
+          byteSize: 10,
+          shape: 'responses',
+          sourceFormat: 'csv',
+          mapping: {},
+          rowsAccepted: 1,
+          rowsRejected: 0,
+        },
+        metrics: [],
+        scoreDays: [
+          {
+            touchpointId: String(scores[0]!.touchpoint_id),
+            metricKey: 'nps',
+            segment: 'Premium',
+            day: String(scores[0]!.day),
+            min: 0,
+            max: 10,
+            counts: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          },
+        ],
+        aggregates: [],
+        comments: [],
+      });
+      expect(new MetricsAnalysis(db).settings(sample.id).segments).toEqual(['Premium', '']);
+      removeDataset(db, dataset!.id);
+      expect(db.prepare('SELECT segment FROM score_days').pluck().all()).toEqual(['Premium']);
+    } finally {
+      closeLibraryDatabase(db);
+    }
+    const backup = new Database(backupPathFor(copy, 5, at), { readonly: true });
+    try {
+      expect(backup.pragma('user_version', { simple: true })).toBe(5);
+      expect(backup.prepare<[], number>('SELECT count(*) FROM score_days').pluck().get()).toBe(1);
     } finally {
       backup.close();
     }

@@ -41,7 +41,7 @@ describe('metrics API', () => {
   it('loads the sample once, and the overlay, breakdowns and detail tell its story', async () => {
     const { call, value, journeyId, byKey, doc } = await setup();
     const before = await value('metrics.settings', { journeyId });
-    expect(before).toEqual({ metrics: [], minN: 30, datasetCount: 0 });
+    expect(before).toEqual({ metrics: [], minN: 30, datasetCount: 0, segments: [] });
 
     const loaded = await value('metrics.loadSample', { journeyId });
     expect(loaded.responses).toBe(15_400);
@@ -243,5 +243,60 @@ describe('metrics API', () => {
     db.prepare('DELETE FROM datasets WHERE id = ?').run(first.id);
     overlay = await value('metrics.overlay', { journeyId, metricKey: 'csat' });
     expect(overlay.touchpoints[0]).toMatchObject({ n: 30, value: 50 });
+  });
+
+  it('narrows overlay, stages, breakdowns, detail and comments to one segment', async () => {
+    const { call, value, journeyId, byKey, doc } = await setup();
+    await value('metrics.loadSample', { journeyId });
+    const settings = await value('metrics.settings', { journeyId });
+    expect(settings.segments).toEqual(['Premium', 'Standard']);
+    const checkout = byKey.get('checkout')!.id;
+    const cesOf = async (segment: string | null) => {
+      const overlay = await value('metrics.overlay', { journeyId, metricKey: 'ces', segment });
+      expect(overlay.segment).toBe(segment);
+      return overlay.touchpoints.find((t) => t.touchpointId === checkout)!;
+    };
+    expect(await cesOf(null)).toMatchObject({ n: 400, status: 'below' });
+    expect(await cesOf('Premium')).toMatchObject({ n: 120, status: 'meets' });
+    expect(await cesOf('Standard')).toMatchObject({ n: 280, status: 'below', certainty: 'confirmed' });
+    // The Decision stage follows: Premium members meet the effort target there.
+    const decision = doc.stages.find((s) => s.name === 'Decision')!;
+    const premium = await value('metrics.overlay', { journeyId, metricKey: 'ces', segment: 'Premium' });
+    expect(premium.stages.find((s) => s.stageId === decision.id)).toMatchObject({ n: 120, status: 'meets' });
+
+    // Breakdowns: checkout is a service breakdown for Standard members only.
+    const classOf = async (segment: string | null) =>
+      (await value('metrics.breakdowns', { journeyId, segment })).touchpoints.find(
+        (t) => t.touchpointId === checkout,
+      )!.class;
+    expect(await classOf(null)).toBe('service');
+    expect(await classOf('Standard')).toBe('service');
+    expect(await classOf('Premium')).toBe('healthy');
+
+    // The inspector's detail and comments.
+    const detail = await value('metrics.touchpointDetail', {
+      journeyId,
+      touchpointId: checkout,
+      segment: 'Premium',
+    });
+    const ces = detail.metrics.find((m) => m.key === 'ces')!;
+    expect(ces.distribution!.counts.reduce((s, c) => s + c, 0)).toBe(120);
+    const total = async (segment: string | null) =>
+      (await value('metrics.comments', { journeyId, touchpointId: checkout, segment })).total;
+    const [all, p, st] = [await total(null), await total('Premium'), await total('Standard')];
+    expect(p).toBeGreaterThan(0);
+    expect(st).toBeGreaterThan(0);
+    expect(p + st).toBe(all);
+    expect(detail.commentCount).toBe(p);
+    // The responses without a segment ('') and a segment nobody has: no values, not an error.
+    expect(
+      (await value('metrics.overlay', { journeyId, metricKey: 'nps', segment: '' })).touchpoints,
+    ).toEqual([]);
+    expect(
+      (await value('metrics.overlay', { journeyId, metricKey: 'nps', segment: 'Gold' })).touchpoints,
+    ).toEqual([]);
+    expect(
+      await call('metrics.overlay', { journeyId, metricKey: 'nps', segment: 'x'.repeat(201) }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -3,6 +3,7 @@ import {
   buildMetricsIndex,
   computeBreakdowns,
   computeOverlay,
+  segmentIndex,
   type StructureInput,
 } from '../../../../shared/analysis/metrics-engine';
 import type { MetricSetting } from '../../../../shared/domain/metrics-analysis';
@@ -13,6 +14,7 @@ import {
   generateOnlineStoreSample,
   mulberry32,
   SAMPLE_METRICS,
+  SAMPLE_SEGMENTS,
 } from '../../../../shared/sample-data/online-store-sample';
 import { templateContent } from '../../../../shared/templates';
 
@@ -137,5 +139,43 @@ describe('the generated online-store sample', () => {
     expect(retention.n).toBe(650);
     expect(retention.value!).toBeLessThan(30);
     expect(overlay.journey.n).toBe(2450);
+  });
+
+  it('splits every response into a plan, and checkout’s effort is a Standard-plan problem', () => {
+    const { touchpoints, structure, byKey, settings } = sampleMap();
+    const sample = generateOnlineStoreSample(touchpoints);
+    expect(new Set(sample.scoreDays.map((d) => d.segment))).toEqual(new Set(SAMPLE_SEGMENTS));
+    expect(new Set(sample.comments.map((c) => c.segment))).toEqual(new Set(SAMPLE_SEGMENTS));
+    const index = buildMetricsIndex(sample.scoreDays, []);
+    expect(index.segments).toEqual(['Premium', 'Standard']);
+    const ces = settings.find((s) => s.key === 'ces')!;
+    const checkoutCes = (segment: string | null) =>
+      computeOverlay(segmentIndex(index, segment), structure, ces, {
+        granularity: 'quarter',
+        period: 'latest',
+        minN: 30,
+        segment,
+      }).touchpoints.find((t) => t.touchpointId === byKey.get('checkout')!.id)!;
+    const all = checkoutCes(null);
+    const premium = checkoutCes('Premium');
+    const standard = checkoutCes('Standard');
+    // The segments add up to the whole: 400 responses in Q4, 30 % of them Premium.
+    expect([all.n, premium.n, standard.n]).toEqual([400, 120, 280]);
+    expect(all.status).toBe('below');
+    expect(premium.value!).toBeGreaterThan(5);
+    expect(premium.status).toBe('meets');
+    expect(standard.value!).toBeLessThan(3.2);
+    expect(standard.certainty).toBe('confirmed');
+    // Elsewhere plans are drawn at random: the support line's NPS is poor on both plans.
+    const nps = settings.find((s) => s.key === 'nps')!;
+    for (const segment of SAMPLE_SEGMENTS) {
+      const overlay = computeOverlay(segmentIndex(index, segment), structure, nps, {
+        granularity: 'quarter',
+        period: 'all',
+        minN: 30,
+      });
+      const support = overlay.touchpoints.find((t) => t.touchpointId === byKey.get('support-call')!.id)!;
+      expect(support.value!).toBeLessThan(-15);
+    }
   });
 });
