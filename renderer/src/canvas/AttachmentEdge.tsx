@@ -14,7 +14,7 @@ import type { JourneyFlowEdge } from './flow-types';
  * sides, whatever handle the connection was made on, so a note below a card links to its bottom.
  */
 
-type Box = { x: number; y: number; width: number; height: number };
+export type Box = { x: number; y: number; width: number; height: number };
 
 const boxOf = (node: InternalNode): Box => ({
   x: node.internals.positionAbsolute.x,
@@ -35,6 +35,19 @@ function facingPoint(from: Box, to: Box): { x: number; y: number } {
   return { x: dx > 0 ? from.x + from.width : from.x, y: from.y + from.height / 2 };
 }
 
+/** The straight line between the facing sides of two boxes, with its middle. */
+export function attachmentPath(a: Box, b: Box): [path: string, labelX: number, labelY: number] {
+  const start = facingPoint(a, b);
+  const end = facingPoint(b, a);
+  const [path, labelX, labelY] = getStraightPath({
+    sourceX: start.x,
+    sourceY: start.y,
+    targetX: end.x,
+    targetY: end.y,
+  });
+  return [path, labelX, labelY];
+}
+
 function AttachmentEdgeComponent({
   id,
   source,
@@ -47,16 +60,7 @@ function AttachmentEdgeComponent({
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   if (!sourceNode || !targetNode) return null;
-  const a = boxOf(sourceNode);
-  const b = boxOf(targetNode);
-  const start = facingPoint(a, b);
-  const end = facingPoint(b, a);
-  const [path, labelX, labelY] = getStraightPath({
-    sourceX: start.x,
-    sourceY: start.y,
-    targetX: end.x,
-    targetY: end.y,
-  });
+  const [path, labelX, labelY] = attachmentPath(boxOf(sourceNode), boxOf(targetNode));
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={14} />

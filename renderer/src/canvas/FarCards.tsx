@@ -7,7 +7,8 @@ import { HANDLE } from './flow-types';
 /**
  * Cards as drawn when zoomed out far (use-far-zoom.ts): the name only, in large type, so a whole
  * map stays legible and a big one costs a fraction of the elements to create, lay out and paint.
- * The handles stay (hidden) so arrows keep their ends.
+ * The handles stay (hidden) so arrows keep their ends, except where arrows are drawn from the
+ * handles declared on the nodes (`handles` false: a large map's arrow layer, FarEdgeLayer.tsx).
  */
 
 export function FarTouchpointCard({
@@ -15,12 +16,14 @@ export function FarTouchpointCard({
   colour,
   overlay,
   selected,
+  handles,
 }: {
   touchpoint: Touchpoint;
   colour: string;
   /** The data overlay's colouring stays: far out is where a heat map is read. */
   overlay: TouchpointView | undefined;
   selected: boolean;
+  handles: boolean;
 }) {
   return (
     <div
@@ -29,22 +32,41 @@ export function FarTouchpointCard({
       data-overlay-step={overlay ? (overlay.step ?? 'none') : undefined}
       style={{ '--lane-colour': colour } as CSSProperties}
     >
-      <Handle type="target" position={Position.Left} id={HANDLE.flowIn} className="handle handle--flow" />
+      {handles && (
+        <Handle type="target" position={Position.Left} id={HANDLE.flowIn} className="handle handle--flow" />
+      )}
       <div className="tp-card__name" title={touchpoint.name}>
         {touchpoint.name}
       </div>
-      <Handle type="source" position={Position.Right} id={HANDLE.flowOut} className="handle handle--flow" />
+      {handles && (
+        <Handle type="source" position={Position.Right} id={HANDLE.flowOut} className="handle handle--flow" />
+      )}
     </div>
   );
 }
 
-export function FarPainNote({ painPoint, selected }: { painPoint: PainPoint; selected: boolean }) {
+export function FarPainNote({
+  painPoint,
+  selected,
+  handles,
+}: {
+  painPoint: PainPoint;
+  selected: boolean;
+  handles: boolean;
+}) {
   return (
     <div
       className={`pain-note pain-note--${painPoint.status}${selected ? ' is-selected' : ''}`}
       data-testid="painpoint-note"
     >
-      <Handle type="source" position={Position.Top} id={HANDLE.attachOut} className="handle handle--attach" />
+      {handles && (
+        <Handle
+          type="source"
+          position={Position.Top}
+          id={HANDLE.attachOut}
+          className="handle handle--attach"
+        />
+      )}
       <div className="pain-note__name" title={painPoint.name}>
         {painPoint.name}
       </div>

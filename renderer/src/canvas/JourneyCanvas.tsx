@@ -26,6 +26,8 @@ import { useDocument, useStores, useUi } from '../state/stores-context';
 import { GestureContext, createGestureStore } from './band-gestures';
 import { AttachmentEdge } from './AttachmentEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
+import { FarCardsContext, useRemeasureHandles, type CardDrawing } from './far-cards';
+import { FarEdgeLayer } from './FarEdgeLayer';
 import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
 import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
 import { EmotionLaneNode, useEmotionLaneShown } from './EmotionLane';
@@ -39,6 +41,7 @@ import { useCanvasCommands } from './use-canvas-commands';
 import { useCanvasContent } from './use-canvas-content';
 import { useColorScheme } from './use-color-scheme';
 import { useFarZoom } from './use-far-zoom';
+import { useInitialViewport } from './use-initial-viewport';
 import { useNodeMarks } from './use-node-marks';
 import { useWorkshop } from '../workshop/workshop-store';
 
@@ -76,12 +79,15 @@ const minimapColour = (node: JourneyFlowNode) =>
   node.type === 'laneHeader' ? node.data.department.colour : (MINIMAP_COLOURS[node.type] ?? 'transparent');
 
 const NO_POSITIONS: ReadonlyMap<string, XYPosition> = new Map();
+const NO_EDGES: JourneyFlowEdge[] = [];
 /**
  * Fit leaves the minimap's corner free: journeys are wide, so the fit is usually limited by
  * width and reserving room at the bottom costs little, while cards never hide under the minimap.
  */
 const FIT_PADDING = { top: '28px', left: '28px', right: '28px', bottom: '128px' } as const;
-const FIT_OPTIONS = { padding: FIT_PADDING, duration: 0 } as const;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
+const INITIAL_FIT = { padding: FIT_PADDING, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM } as const;
 const LARGE_MAP = 250;
 /** Shift-click adds to the selection (as do Ctrl and Cmd); Shift-drag on the pane draws a box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -169,6 +175,14 @@ export function JourneyCanvas() {
       }),
     [buildEdges, nodes, edges, selectedEdges, scheme, marks, overlay],
   );
+
+  // Opens fitted to the map, in the first render (see use-initial-viewport.ts).
+  const [initialViewport, canvasRef] = useInitialViewport(flowNodes, INITIAL_FIT);
+
+  // A large map far out draws its arrows as one layer (FarEdgeLayer), not as React Flow edges.
+  const edgeLayer = far && nodes.length > LARGE_MAP;
+  const drawing: CardDrawing = edgeLayer ? 'far-layer' : far ? 'far' : 'near';
+  useRemeasureHandles(drawing);
 
   useViewportController();
   const contextMenus = useCanvasCommands();
@@ -318,56 +332,61 @@ export function JourneyCanvas() {
 
   return (
     <GestureContext.Provider value={gestures}>
-      <div
-        className={`journey-canvas${attaching ? ` is-attaching is-attaching-${attaching}` : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
-        style={{ '--text-scale': textScale } as CSSProperties}
-        onDoubleClick={onDoubleClick}
-      >
-        <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
-          nodes={flowNodes}
-          edges={flowEdges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onNodeDoubleClick={onNodeDoubleClick}
-          isValidConnection={isValidConnection}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          edgesReconnectable={false}
-          deleteKeyCode={null}
-          zoomOnDoubleClick={false}
-          {...contextMenus}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          selectionMode={SelectionMode.Partial}
-          fitView
-          fitViewOptions={FIT_OPTIONS}
-          minZoom={0.05}
-          maxZoom={2}
-          colorMode={scheme}
-          onlyRenderVisibleElements={nodes.length > LARGE_MAP}
-          connectionRadius={28}
-          proOptions={{ hideAttribution: true }}
-          ariaLabelConfig={{ 'controls.fitView.ariaLabel': 'Fit map to window' }}
+      <FarCardsContext.Provider value={drawing}>
+        <div
+          className={`journey-canvas${attaching ? ` is-attaching is-attaching-${attaching}` : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
+          style={{ '--text-scale': textScale } as CSSProperties}
+          onDoubleClick={onDoubleClick}
+          ref={canvasRef}
         >
-          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-          <MiniMap<JourneyFlowNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            nodeStrokeWidth={0}
-            bgColor="var(--minimap-bg)"
-            maskColor="var(--minimap-mask)"
-            ariaLabel="Map overview"
-            style={{ width: 168, height: 104 }}
-          />
-        </ReactFlow>
-        <ContextMenuHost />
-      </div>
+          {initialViewport && (
+            <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+              nodes={flowNodes}
+              edges={edgeLayer ? NO_EDGES : flowEdges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStop={onNodeDragStop}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              onNodeDoubleClick={onNodeDoubleClick}
+              isValidConnection={isValidConnection}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              edgesReconnectable={false}
+              deleteKeyCode={null}
+              zoomOnDoubleClick={false}
+              {...contextMenus}
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
+              selectionMode={SelectionMode.Partial}
+              defaultViewport={initialViewport}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              colorMode={scheme}
+              onlyRenderVisibleElements={nodes.length > LARGE_MAP}
+              connectionRadius={28}
+              proOptions={{ hideAttribution: true }}
+              ariaLabelConfig={{ 'controls.fitView.ariaLabel': 'Fit map to window' }}
+            >
+              {edgeLayer && <FarEdgeLayer nodes={flowNodes} edges={flowEdges} />}
+              <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+              <MiniMap<JourneyFlowNode>
+                position="bottom-right"
+                pannable
+                zoomable
+                nodeColor={minimapColour}
+                nodeStrokeWidth={0}
+                bgColor="var(--minimap-bg)"
+                maskColor="var(--minimap-mask)"
+                ariaLabel="Map overview"
+                style={{ width: 168, height: 104 }}
+              />
+            </ReactFlow>
+          )}
+          <ContextMenuHost />
+        </div>
+      </FarCardsContext.Provider>
     </GestureContext.Provider>
   );
 }
@@ -379,7 +398,7 @@ function useViewportController() {
   useEffect(
     () =>
       ctx.attachViewport({
-        fit: () => void flow.fitView({ padding: FIT_OPTIONS.padding, duration: 250 }),
+        fit: () => void flow.fitView({ padding: FIT_PADDING, duration: 250 }),
         zoomIn: () => void flow.zoomIn({ duration: 150 }),
         zoomOut: () => void flow.zoomOut({ duration: 150 }),
       }),

@@ -3,7 +3,7 @@ import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
 import { memo } from 'react';
 import { FarPainNote } from './FarCards';
 import { HANDLE, type PainPointFlowNode } from './flow-types';
-import { useFarZoom } from './use-far-zoom';
+import { useCardDrawing } from './far-cards';
 import { VoteButtons } from './VoteButtons';
 
 export const SEVERITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
@@ -13,8 +13,9 @@ export const STATUS_LABELS = { open: 'Open', 'in-progress': 'In progress', resol
 function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>) {
   const { painPoint } = data;
   const editing = useInlineEditing(painPoint.id);
-  const far = useFarZoom();
-  if (far && !editing) return <FarPainNote painPoint={painPoint} selected={selected} />;
+  const drawing = useCardDrawing();
+  if (drawing !== 'near' && !editing)
+    return <FarPainNote painPoint={painPoint} selected={selected} handles={drawing === 'far'} />;
   return (
     <div
       className={`pain-note pain-note--${painPoint.status}${selected ? ' is-selected' : ''}`}

@@ -6,16 +6,22 @@ import { OverlayBadge } from '../overlay/OverlayBadge';
 import { ChannelGlyph, EMOTION_LABELS, EmotionFace, formatEmotion } from './Glyphs';
 import { FarTouchpointCard } from './FarCards';
 import { HANDLE, type TouchpointFlowNode } from './flow-types';
-import { useFarZoom } from './use-far-zoom';
+import { useCardDrawing } from './far-cards';
 
 /** A touchpoint card: what the customer meets, who owns it, how it feels. */
 function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNode>) {
   const { touchpoint, colour, painCount, painVotes, overlay } = data;
   const editing = useInlineEditing(touchpoint.id);
-  const far = useFarZoom();
-  if (far && !editing)
+  const drawing = useCardDrawing();
+  if (drawing !== 'near' && !editing)
     return (
-      <FarTouchpointCard touchpoint={touchpoint} colour={colour} overlay={overlay} selected={selected} />
+      <FarTouchpointCard
+        touchpoint={touchpoint}
+        colour={colour}
+        overlay={overlay}
+        selected={selected}
+        handles={drawing === 'far'}
+      />
     );
   const emotion = formatEmotion(touchpoint.emotion);
   return (

@@ -16,6 +16,7 @@ import { edgeDimmed, markClass, type NodeMarks } from './node-marks';
 import { cardSize, laneHeaderWidth, stageHeaderHeight } from './card-size';
 import { EMOTION_LANE_GAP, emotionCurve, type EmotionSeries } from './emotion-curve';
 import { emotionLaneNode } from './EmotionLane';
+import { NO_HANDLES, cardHandles } from './node-handles';
 
 /**
  * Turns the document into React Flow nodes and edges. A builder keeps the objects it made last
@@ -138,6 +139,7 @@ export function createNodeBuilder(): NodeBuilder {
         focusable: false,
         deletable: false,
         className: 'flow-grid',
+        handles: NO_HANDLES,
         hidden: width === 0 || height === 0,
       };
     }
@@ -160,6 +162,7 @@ export function createNodeBuilder(): NodeBuilder {
           width: column.size,
           height: headerHeight,
           measured: { width: column.size, height: headerHeight },
+          handles: NO_HANDLES,
           selected: isSelected,
           draggable: false,
           connectable: false,
@@ -185,6 +188,7 @@ export function createNodeBuilder(): NodeBuilder {
           width: laneWidth,
           height: lane.size,
           measured: { width: laneWidth, height: lane.size },
+          handles: NO_HANDLES,
           selected: isSelected,
           draggable: false,
           connectable: false,
@@ -200,7 +204,10 @@ export function createNodeBuilder(): NodeBuilder {
         table.get(
           'emotion:lane',
           [stages, nodes, laneWidth, width, height, emotion.readOnly, emotion.series],
-          () => emotionLaneNode({ ...data, points: emotionCurve(stages, nodes) }, height, EMOTION_LANE_GAP),
+          () => ({
+            ...emotionLaneNode({ ...data, points: emotionCurve(stages, nodes) }, height, EMOTION_LANE_GAP),
+            handles: NO_HANDLES,
+          }),
         ),
       );
     }
@@ -232,6 +239,7 @@ export function createNodeBuilder(): NodeBuilder {
               width: drawn.width,
               height: drawn.height,
               measured: size,
+              handles: cardHandles('touchpoint', size),
               selected: isSelected,
               deletable: false,
               ariaLabel: `Touchpoint ${node.name}`,
@@ -245,7 +253,14 @@ export function createNodeBuilder(): NodeBuilder {
             : undefined;
         out.push(
           table.get(node.id, [node, x, y, isSelected, owner, mark, drawn], () =>
-            noteFlowNode(node, { x, y }, { drawn, measured: size }, isSelected, owner, mark),
+            noteFlowNode(
+              node,
+              { x, y },
+              { drawn, measured: size, handles: cardHandles(node.kind, size) },
+              isSelected,
+              owner,
+              mark,
+            ),
           ),
         );
       } else {
@@ -259,6 +274,7 @@ export function createNodeBuilder(): NodeBuilder {
             width: drawn.width,
             height: drawn.height,
             measured: size,
+            handles: cardHandles('painpoint', size),
             selected: isSelected,
             deletable: false,
             ariaLabel: `Pain point ${node.name}`,

@@ -1,4 +1,4 @@
-import type { XYPosition } from '@xyflow/react';
+import type { NodeHandle, XYPosition } from '@xyflow/react';
 import type { Department, FlowEdge, MapNode, Note, Opportunity } from '../../../shared/domain/journey';
 import type { NoteFlowNode, OpportunityFlowNode } from './flow-types';
 
@@ -47,7 +47,11 @@ export function countAttachedPains(
 export function noteFlowNode(
   node: Opportunity | Note,
   position: XYPosition,
-  size: { drawn: { width: number; height: number }; measured: { width: number; height: number } },
+  size: {
+    drawn: { width: number; height: number };
+    measured: { width: number; height: number };
+    handles?: NodeHandle[];
+  },
   selected: boolean,
   owner: Department | undefined,
   mark: string | undefined,
@@ -58,6 +62,7 @@ export function noteFlowNode(
     width: size.drawn.width,
     height: size.drawn.height,
     measured: size.measured,
+    ...(size.handles ? { handles: size.handles } : {}),
     selected,
     deletable: false,
     ...(mark ? { className: mark } : {}),

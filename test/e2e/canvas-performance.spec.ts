@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import type { JourneyContent } from '../../shared/domain/journey';
+import { closeLibraryDatabase, openLibraryDatabase } from '../../electron/db/connection';
+import { JourneyRepository } from '../../electron/db/journey-repository';
+import { benchMapContent } from '../bench/bench-map';
+import { expect, test } from './fixtures';
+
+/**
+ * What the canvas does to stay fast on a large map (over 250 cards), checked as a user sees it:
+ * it opens fitted; far out, its arrows are one layer under the cards, starting where the arrows
+ * drawn nearer in start (the handles declared on each card match the handles drawn); a click
+ * selects; zooming in draws the arrows as edges again.
+ */
+
+/** The benchmark map cut down to its first 300 touchpoints, their arrows and their pain points. */
+function largeMap(): JourneyContent {
+  const content = benchMapContent();
+  const touchpoints = content.nodes.filter((n) => n.kind === 'touchpoint').slice(0, 300);
+  const kept = new Set(touchpoints.map((n) => n.id));
+  const edges = content.edges.filter(
+    (e) => kept.has(e.targetId) && (kept.has(e.sourceId) || e.kind === 'attachment'),
+  );
+  const pains = new Set(edges.filter((e) => e.kind === 'attachment').map((e) => e.sourceId));
+  const nodes = content.nodes.filter((n) => kept.has(n.id) || pains.has(n.id));
+  const ids = new Set(nodes.map((n) => n.id));
+  return { ...content, nodes, edges: edges.filter((e) => ids.has(e.sourceId) && ids.has(e.targetId)) };
+}
+
+/** Stored through the repository into the host's library file, as the benchmark does. */
+async function createMap(dbPath: string, content: JourneyContent): Promise<string> {
+  const db = await openLibraryDatabase(dbPath);
+  try {
+    return new JourneyRepository(db).create({ name: 'Large map', content }).id;
+  } finally {
+    closeLibraryDatabase(db);
+  }
+}
+
+const zoom = (page: Page) =>
+  page.evaluate(() => {
+    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+    return Number(/scale\(([\d.e-]+)\)/.exec(transform)![1]);
+  });
+
+/** The start points ("M x y") of the paths in an SVG path string. */
+const starts = (d: string) =>
+  [...d.matchAll(/M\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+
+test('a large map opens fitted with its arrows in one layer; zoomed in, every arrow starts where it did', async ({
+  page,
+  host,
+}) => {
+  const id = await createMap(host.dbPath, largeMap());
+  await page.goto(`${host.url}#/map/${id}`);
+  const cards = page.locator('.react-flow__node-touchpoint');
+  await expect(cards).toHaveCount(300);
+  // Fitted: the whole map is on screen, far out, where cards show their names only.
+  expect(await zoom(page)).toBeLessThan(0.42);
+  const layer = page.getByTestId('far-edges');
+  await expect(layer).toBeAttached();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  const flowPaths = layer.locator('.far-edges__group.edge-flow:not(.edge-handoff) .far-edges__path');
+  const farStarts = starts((await flowPaths.first().getAttribute('d')) ?? '');
+  expect(farStarts.length).toBeGreaterThan(200);
+
+  // A click far out selects the card.
+  const card = page.locator('.react-flow__node[data-id="bench-tp-45"]');
+  await card.click();
+  await expect(card).toHaveClass(/selected/);
+  await expect(page.getByRole('textbox', { name: 'Name' }).first()).toHaveValue(/#45$/);
+
+  // Zoom in on it: the layer goes, React Flow draws the arrows, from the same points.
+  await page.keyboard.press('Escape');
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 8 && (await zoom(page)) < 0.9; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(150);
+  }
+  await expect(layer).toHaveCount(0);
+  const edgePaths = page.locator('.react-flow__edge.edge-flow:not(.edge-handoff) .react-flow__edge-path');
+  await expect(edgePaths.first()).toBeAttached();
+  const nearStarts = (
+    await edgePaths.evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))
+  ).flatMap((d) => starts(d).slice(0, 1));
+  expect(nearStarts.length).toBeGreaterThan(5);
+  for (const point of nearStarts) {
+    const nearest = Math.min(...farStarts.map((p) => Math.hypot(p.x - point.x, p.y - point.y)));
+    expect(nearest, `arrow from (${point.x}, ${point.y})`).toBeLessThan(0.75);
+  }
+});
