@@ -264,6 +264,10 @@ export class ImportSessions {
       dateFormatAssumed: dates.assumed,
       firstDay: counts.firstDay,
       lastDay: counts.lastDay,
+      // Named segments in alphabetical order, "no segment" last: as the overlay bar lists them.
+      segments: [...counts.segmentRows]
+        .map(([value, rows]) => ({ value, rows }))
+        .sort((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.value.localeCompare(b.value, 'en'))),
       metrics: acc.metrics.map((m, i) => ({
         key: m.key,
         label: m.label,

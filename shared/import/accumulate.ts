@@ -1,4 +1,5 @@
-import { CELL_ONLY_REASONS } from './issue-reasons';
+import { AppError } from '../api/result';
+import { ROW_KEEPING_REASONS } from './issue-reasons';
 import type { ImportMapping, IssueExample, IssueReason, ReportIssue, ScoreMetric } from './mapping';
 import {
   datePart,
@@ -15,8 +16,8 @@ import {
  * brings is added up, keyed by the touchpoint value as written in the file (matching to the map's
  * touchpoints comes after, so the user can map unmatched values without reading the file again).
  *
- * Raw responses are kept as score counts per (touchpoint value, date as written, metric): a million
- * responses become a few thousand groups. The date format is decided once the whole file has been
+ * Raw responses are kept as score counts per (touchpoint value, segment, date as written, metric): a
+ * million responses become a few thousand groups. The date format is decided once the whole file has been
  * seen (D/M/Y vs M/D/Y), so dates are converted at the end, per group.
  */
 
@@ -24,6 +25,16 @@ export const MAX_EXAMPLES = 5;
 /** Comments kept per import; beyond this they are counted and the report says so. */
 export const MAX_COMMENTS = 200_000;
 const MAX_COMMENT_CHARS = 2000;
+/**
+ * Distinct values a segment column may hold. A segment is a group (a plan, a tier, a region); a
+ * column with more values is an id or free text mapped by mistake, and would multiply the stored
+ * rows by its number of values.
+ */
+export const MAX_SEGMENTS = 50;
+/** Longest segment name kept (the store refuses longer ones). */
+export const MAX_SEGMENT_CHARS = 200;
+/** Group keys hold date id × SEGMENT_SLOTS + segment id: room for '' and MAX_SEGMENTS more. */
+const SEGMENT_SLOTS = 64;
 
 export interface IssueTally {
   count: number;
@@ -32,6 +43,8 @@ export interface IssueTally {
 
 export interface PendingComment {
   touchpoint: string;
+  /** '' for no segment. */
+  segment: string;
   date: string;
   metricKey: string | null;
   score: number | null;
@@ -65,10 +78,13 @@ export interface AccumulatedImport {
   dateOrderFallback: 'dmy' | 'mdy';
   dateFormat: ImportMapping['dateFormat'];
   hasDate: boolean;
+  hasSegment: boolean;
 }
 
 export interface ResponseGroupData {
   touchpoint: string;
+  /** '' for no segment (no segment column, or a blank cell). */
+  segment: string;
   date: string;
   rows: number;
   counts: (number[] | null)[];
@@ -116,6 +132,7 @@ export class ImportAccumulator {
   private readonly touchpointIndex: number;
   private readonly dateIndex: number;
   private readonly commentIndex: number;
+  private readonly segmentIndex: number;
   private readonly scoreColumns: {
     index: number;
     metric: number;
@@ -145,7 +162,10 @@ export class ImportAccumulator {
   private readonly dateIdsByKey = new Map<number, number>();
   private readonly dateIdsByText = new Map<string, number>();
   private readonly dateTexts: string[] = [];
-  /** Per touchpoint id: date id → group index. */
+  /** Segment values numbered once; id 0 is '' (no segment). */
+  private readonly segmentIds = new Map<string, number>([['', 0]]);
+  private readonly segmentValues: string[] = [''];
+  /** Per touchpoint id: date id × SEGMENT_SLOTS + segment id → group index. */
   private readonly groupIndex: Map<number, number>[] = [];
   /** Sum of the score columns' scale widths: one group's counts, all metrics side by side. */
   private readonly stride: number;
@@ -153,6 +173,7 @@ export class ImportAccumulator {
   private groupCapacity = 0;
   private groupTouchpoint = new Int32Array(0);
   private groupDate = new Int32Array(0);
+  private groupSegment = new Int32Array(0);
   private groupRows = new Int32Array(0);
   private groupExamples = new Int32Array(0);
   private groupCounts = new Int32Array(0);
@@ -169,6 +190,7 @@ export class ImportAccumulator {
     this.touchpointIndex = find('touchpoint');
     this.dateIndex = find('date');
     this.commentIndex = find('comment');
+    this.segmentIndex = find('segment');
     this.scoreColumns = [];
     let offset = 0;
     mapping.columns.forEach((column, index) => {
@@ -246,15 +268,45 @@ export class ImportAccumulator {
     return id;
   }
 
-  private group(touchpointId: number, dateId: number): number {
+  /**
+   * The id of a row's segment: 0 ('', no segment) without a segment column, −1 for a blank cell
+   * (the row goes under no segment, and the report counts it once the row is accepted). A column
+   * with more than MAX_SEGMENTS values stops the pass with a message saying so.
+   */
+  private segmentId(row: readonly string[], rowNumber: number): number {
+    if (this.segmentIndex < 0) return 0;
+    const cell = row[this.segmentIndex]!;
+    const known = this.segmentIds.get(cell);
+    if (known !== undefined && cell !== '') return known;
+    const value = cell.trim();
+    if (value === '') return -1;
+    const trimmed = this.segmentIds.get(value);
+    if (trimmed !== undefined) return trimmed;
+    if (this.segmentValues.length > MAX_SEGMENTS)
+      throw new AppError(
+        'invalid-input',
+        `The segment column “${columnLabel(this.headers, this.segmentIndex)}” holds more than ${MAX_SEGMENTS} different values (row ${rowNumber}: “${exampleValue(value)}”). A segment is a group such as a plan, a tier or a region: choose another column as the segment, or none.`,
+      );
+    const own = ownString(
+      value.length > MAX_SEGMENT_CHARS ? value.slice(0, MAX_SEGMENT_CHARS).trim() : value,
+    );
+    const id = this.segmentValues.length;
+    this.segmentValues.push(own);
+    this.segmentIds.set(own, id);
+    return id;
+  }
+
+  private group(touchpointId: number, dateId: number, segmentId: number): number {
     const byDate = this.groupIndex[touchpointId]!;
-    let group = byDate.get(dateId);
+    const key = dateId * SEGMENT_SLOTS + segmentId;
+    let group = byDate.get(key);
     if (group === undefined) {
       group = this.groupCount++;
       if (group === this.groupCapacity) this.grow();
       this.groupTouchpoint[group] = touchpointId;
       this.groupDate[group] = dateId;
-      byDate.set(dateId, group);
+      this.groupSegment[group] = segmentId;
+      byDate.set(key, group);
     }
     return group;
   }
@@ -268,6 +320,7 @@ export class ImportAccumulator {
     };
     this.groupTouchpoint = resize(this.groupTouchpoint, 1);
     this.groupDate = resize(this.groupDate, 1);
+    this.groupSegment = resize(this.groupSegment, 1);
     this.groupRows = resize(this.groupRows, 1);
     this.groupExamples = resize(this.groupExamples, GROUP_EXAMPLES);
     this.groupCounts = resize(this.groupCounts, this.stride);
@@ -318,8 +371,10 @@ export class ImportAccumulator {
     } else if (this.dateTexts.length === 0) {
       this.dateTexts.push('');
     }
+    const segmentCell = this.segmentId(row, rowNumber);
+    const segmentId = segmentCell < 0 ? 0 : segmentCell;
     const touchpointId = this.touchpointId(touchpoint);
-    const group = this.group(touchpointId, dateId);
+    const group = this.group(touchpointId, dateId, segmentId);
     const base = group * this.stride;
     const counts = this.groupCounts;
     let firstMetric = -1;
@@ -348,6 +403,7 @@ export class ImportAccumulator {
       this.issue('no-score', rowNumber, null);
       return false;
     }
+    if (segmentCell < 0) this.issue('blank-segment', rowNumber, this.segmentIndex);
     const seen = this.groupRows[group]!++;
     if (seen < GROUP_EXAMPLES) this.groupExamples[group * GROUP_EXAMPLES + seen] = rowNumber;
     this.accept(touchpointId);
@@ -358,6 +414,7 @@ export class ImportAccumulator {
         if (this.comments.length < MAX_COMMENTS) {
           this.comments.push({
             touchpoint: this.touchpointValues[touchpointId]!,
+            segment: this.segmentValues[segmentId]!,
             date: this.dateTexts[dateId]!,
             metricKey: this.scoreMetric(firstMetric)?.key ?? null,
             score: firstScore,
@@ -436,6 +493,7 @@ export class ImportAccumulator {
       const base = g * stride;
       groups.push({
         touchpoint: this.touchpointValues[this.groupTouchpoint[g]!]!,
+        segment: this.segmentValues[this.groupSegment[g]!]!,
         date: this.dateTexts[this.groupDate[g]!]!,
         rows,
         counts: this.scoreColumns.map((column) => {
@@ -465,6 +523,7 @@ export class ImportAccumulator {
       dateOrderFallback: this.dateOrderFallback,
       dateFormat: this.mapping.dateFormat,
       hasDate: this.dateIndex >= 0,
+      hasSegment: this.segmentIndex >= 0,
     };
   }
 }
@@ -512,6 +571,8 @@ export interface ReportCounts {
   firstDay: string | null;
   lastDay: string | null;
   metricValues: number[];
+  /** Accepted rows per segment ('' for none), in the order first seen; empty without a segment column. */
+  segmentRows: Map<string, number>;
 }
 
 /**
@@ -535,6 +596,7 @@ export function countReport(
   let firstDay: string | null = null;
   let lastDay: string | null = null;
   const metricValues = acc.metrics.map(() => 0);
+  const segmentRows = new Map<string, number>();
   const see = (day: string) => {
     if (firstDay === null || day < firstDay) firstDay = day;
     if (lastDay === null || day > lastDay) lastDay = day;
@@ -561,6 +623,7 @@ export function countReport(
         continue;
       }
       if (day) see(day);
+      if (acc.hasSegment) segmentRows.set(group.segment, (segmentRows.get(group.segment) ?? 0) + group.rows);
       group.counts.forEach((counts, metric) => {
         if (counts) metricValues[metric]! += counts.reduce((s, c) => s + c, 0);
       });
@@ -585,8 +648,8 @@ export function countReport(
   const list: ReportIssue[] = (Object.entries(issues) as [IssueReason, IssueTally][])
     .filter(([, tally]) => tally.count > 0)
     .map(([reason, tally]) => ({ reason, count: tally.count, examples: tally.examples }));
-  // Row-rejecting reasons first, then cell-only ones.
-  list.sort((a, b) => Number(CELL_ONLY_REASONS.has(a.reason)) - Number(CELL_ONLY_REASONS.has(b.reason)));
+  // Row-rejecting reasons first, then those that keep the row (cell-only, blank segment).
+  list.sort((a, b) => Number(ROW_KEEPING_REASONS.has(a.reason)) - Number(ROW_KEEPING_REASONS.has(b.reason)));
   return {
     rowsAccepted: acc.rowsRead - rejected,
     rowsRejected: rejected,
@@ -594,5 +657,6 @@ export function countReport(
     firstDay,
     lastDay,
     metricValues,
+    segmentRows,
   };
 }

@@ -115,7 +115,15 @@ export function buildDatasetRows(
   if (acc.shape === 'responses') {
     const merged = new Map<
       string,
-      { touchpointId: string; metricKey: string; day: string; min: number; max: number; counts: number[] }
+      {
+        touchpointId: string;
+        metricKey: string;
+        segment: string;
+        day: string;
+        min: number;
+        max: number;
+        counts: number[];
+      }
     >();
     for (const group of acc.groups) {
       const touchpointId = assignment.get(group.touchpoint);
@@ -124,13 +132,14 @@ export function buildDatasetRows(
       group.counts.forEach((counts, index) => {
         if (!counts) return;
         const metric = acc.metrics[index]!;
-        const key = `${touchpointId}\u0000${metric.key}\u0000${day}`;
+        const key = `${touchpointId}\u0000${metric.key}\u0000${group.segment}\u0000${day}`;
         const existing = merged.get(key);
         if (existing) counts.forEach((c, i) => (existing.counts[i]! += c));
         else
           merged.set(key, {
             touchpointId,
             metricKey: metric.key,
+            segment: group.segment,
             day,
             min: metric.scaleMin,
             max: metric.scaleMax,
@@ -149,6 +158,7 @@ export function buildDatasetRows(
         metricKey: comment.metricKey,
         score: comment.score,
         text: comment.text,
+        segment: comment.segment,
       });
     }
     const used = new Set([...merged.values()].map((d) => d.metricKey));

@@ -37,6 +37,13 @@ const METADATA = new Set(
   ].map(normalizeName),
 );
 
+/**
+ * Header names (normalised: lower case, no spaces or punctuation) that name a group of customers:
+ * segment, plan, tier, region, customer type, membership …
+ */
+const SEGMENT_HEADER =
+  /^((customer|user|client|account)?(segment|plan|plantype|tier|region|cohort|membership|subscription|market|country)|(customer|user|client|account)(type|group))$/;
+
 export const DEFAULT_SCALES: Record<ScoreKind, { scaleMin: number; scaleMax: number; topBoxMin?: number }> = {
   nps: { scaleMin: 0, scaleMax: 10 },
   csat: { scaleMin: 1, scaleMax: 5, topBoxMin: 4 },
@@ -209,6 +216,18 @@ export function guessMapping(
     taken.add(metric.key);
     columns[index] = { role: 'score', metric };
   });
+
+  // Segment: a header naming a customer group, over short text values (not numbers, not dates).
+  const segment = facts.findIndex(
+    (f, index) =>
+      columns[index]!.role === 'ignore' &&
+      !isMeta(f) &&
+      SEGMENT_HEADER.test(f.name) &&
+      f.numbers < Math.max(1, f.filled / 2) &&
+      f.dates === 0 &&
+      f.meanLength <= 40,
+  );
+  if (segment >= 0) columns[segment] = { role: 'segment' };
 
   const comment = facts
     .map((f, index) => ({ f, index }))

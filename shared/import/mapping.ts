@@ -10,7 +10,7 @@ import { MetricKey } from '../metrics/definitions';
  */
 
 /** What a column means. Columns left as 'ignore' are not read. */
-export const RESPONSE_ROLES = ['ignore', 'touchpoint', 'date', 'score', 'comment'] as const;
+export const RESPONSE_ROLES = ['ignore', 'touchpoint', 'date', 'score', 'comment', 'segment'] as const;
 export const AGGREGATE_ROLES = ['ignore', 'touchpoint', 'metric', 'value', 'n', 'period'] as const;
 export const ColumnRole = z.enum([
   'ignore',
@@ -18,6 +18,7 @@ export const ColumnRole = z.enum([
   'date',
   'score',
   'comment',
+  'segment',
   'metric',
   'value',
   'n',
@@ -92,6 +93,7 @@ export function mappingProblem(mapping: ImportMapping, headers: readonly string[
     if (count('score') === 0) return 'Choose at least one score column (NPS, CSAT or CES).';
     if (count('date') > 1) return 'Choose at most one date column.';
     if (count('comment') > 1) return 'Choose at most one comment column.';
+    if (count('segment') > 1) return 'Choose at most one segment column.';
     const keys = new Set<string>();
     for (const [index, column] of mapping.columns.entries()) {
       if (column.role !== 'score') continue;
@@ -107,8 +109,8 @@ export function mappingProblem(mapping: ImportMapping, headers: readonly string[
     if (count('value') !== 1) return 'Choose exactly one value column.';
     if (count('period') !== 1) return 'Choose exactly one period column.';
     if (count('n') > 1) return 'Choose at most one n column.';
-    if (mapping.columns.some((c) => ['score', 'comment', 'date'].includes(c.role)))
-      return 'Score, date and comment columns belong to files of raw responses.';
+    if (mapping.columns.some((c) => ['score', 'comment', 'date', 'segment'].includes(c.role)))
+      return 'Score, date, comment and segment columns belong to files of raw responses.';
   }
   return null;
 }
@@ -171,6 +173,7 @@ export const ISSUE_REASONS = [
   'unparseable-period',
   'duplicate-row',
   'ignored-touchpoint',
+  'blank-segment',
 ] as const;
 export const IssueReason = z.enum(ISSUE_REASONS);
 export type IssueReason = z.infer<typeof IssueReason>;
@@ -186,9 +189,10 @@ export const ISSUE_LABELS: Record<IssueReason, string> = {
   'unparseable-period': 'Periods that could not be read',
   'duplicate-row': 'Repeated touchpoint × metric × period rows',
   'ignored-touchpoint': 'Rows for touchpoints you chose to ignore',
+  'blank-segment': 'Rows with a blank segment',
 };
 
-export { CELL_ONLY_REASONS } from './issue-reasons';
+export { CELL_ONLY_REASONS, NOTE_REASONS } from './issue-reasons';
 
 export const IssueExample = z
   .object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable() })
@@ -232,6 +236,8 @@ export const ImportReport = z
     firstDay: z.string().nullable(),
     lastDay: z.string().nullable(),
     metrics: z.array(z.object({ key: z.string(), label: z.string(), values: z.number().int() }).strict()),
+    /** Rows per segment ('' = no segment), in the order first seen; empty without a segment column. */
+    segments: z.array(z.object({ value: z.string(), rows: z.number().int().min(0) }).strict()),
     comments: z.number().int().min(0),
     warnings: z.array(z.string()),
     /** Datasets of this map imported from a file with the same bytes. */

@@ -159,3 +159,69 @@ test('the segment picker narrows cards, stage values, breakdowns and the inspect
   expect(allComments).toBeGreaterThan(premiumComments);
   await expect(checkout.getByTestId('overlay-badge')).toContainText('n 400');
 });
+
+/** Raw responses with a membership column the guess does not know: Gold members love checkout. */
+function membershipCsv(): string {
+  const lines = ['Step,Submitted,Recommend (0-10),Member level,Why'];
+  for (let i = 0; i < 90; i++) {
+    const day = `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const level = i % 3 === 0 ? 'Gold' : i === 1 || i === 2 ? '' : 'Basic';
+    const nps = level === 'Gold' ? 9 + (i % 2) : i % 7;
+    lines.push(
+      ['Checkout and payment', day, String(nps), level, i === 3 ? '"Saved card, one click"' : ''].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('a segment column picked in the import wizard becomes the overlay’s segment choice', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import data' });
+  await wizard.getByLabel('File to import').setInputFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(membershipCsv(), 'utf8'),
+  });
+
+  // The guess leaves "Member level" alone; the user makes it the segment.
+  const role = wizard.getByLabel('Role of column “Member level”');
+  await expect(role).toHaveValue('ignore');
+  await expect(role.locator('option', { hasText: 'Segment' })).toHaveCount(1);
+  await role.selectOption('segment');
+  await expect(wizard.getByLabel('Role of column “Step”')).toHaveValue('touchpoint');
+  await wizard.getByRole('button', { name: 'Check the file' }).click();
+
+  // The check: rows per segment, and the two blank cells noted (kept, under "No segment").
+  await expect(wizard.getByTestId('import-segments')).toHaveText(
+    'Segments: Basic (58 rows), Gold (30 rows), No segment (2 rows)',
+  );
+  const issues = wizard.getByRole('table', { name: 'Problems found' });
+  const blank = issues.getByRole('row', { name: /blank segment/ });
+  await expect(blank).toContainText('2');
+  await expect(blank).toContainText('row 3, Member level');
+  await expect(blank).toContainText('The rows are imported, under “No segment”.');
+  await wizard.getByRole('button', { name: /^Import 90 rows$/ }).click();
+  await expect(wizard.getByText(/Imported “members”: 90 rows stored/)).toBeVisible();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+
+  // The overlay offers the segments; Gold members' checkout NPS is +100.
+  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
+  const segment = bar(page).getByLabel('Segment');
+  await expect(segment.locator('option')).toHaveText(['All segments', 'Basic', 'Gold', 'No segment']);
+  const checkout = card(page, 'Checkout and payment');
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 90');
+  await segment.selectOption({ label: 'Gold' });
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('NPS +100');
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 30');
+  await segment.selectOption({ label: 'No segment' });
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 2');
+  await segment.selectOption({ label: 'Basic' });
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('n 58');
+  await expect(checkout.getByTestId('overlay-badge')).toContainText('NPS −100');
+});

@@ -5,6 +5,7 @@ import {
   AGGREGATE_ROLES,
   CELL_ONLY_REASONS,
   ISSUE_LABELS,
+  NOTE_REASONS,
   RESPONSE_ROLES,
   type ColumnMapping,
   type ColumnRole,
@@ -49,6 +50,7 @@ const ROLE_LABELS: Record<ColumnRole, string> = {
   date: 'Date',
   score: 'Score',
   comment: 'Comment',
+  segment: 'Segment',
   metric: 'Metric name',
   value: 'Value',
   n: 'n (responses)',
@@ -705,6 +707,7 @@ function mappingProblemText(mapping: ImportMapping, headers: readonly string[]):
     if (count('score') === 0) return 'Choose at least one score column.';
     if (count('date') > 1) return 'Choose at most one date column.';
     if (count('comment') > 1) return 'Choose at most one comment column.';
+    if (count('segment') > 1) return 'Choose at most one segment column.';
     const keys = mapping.columns.flatMap((c) => (c.metric ? [c.metric.key] : []));
     if (new Set(keys).size !== keys.length) return 'Two score columns have the same metric key.';
   } else {
@@ -988,6 +991,14 @@ function ReportStep(props: {
           </span>
         </div>
       </div>
+      {report.segments.length > 0 && (
+        <p className="import__segments" data-testid="import-segments">
+          <strong>Segments:</strong>{' '}
+          {report.segments
+            .map((s) => `${s.value === '' ? 'No segment' : s.value} (${formatCount(s.rows)} rows)`)
+            .join(', ')}
+        </p>
+      )}
       {report.warnings.map((warning) => (
         <p key={warning} className="banner banner--warning import__note">
           <Icon name="alert" size={16} /> {warning}
@@ -1015,6 +1026,9 @@ function ReportStep(props: {
                     <span className="import__issue-note">
                       Only the cell is left out; the row's other values count.
                     </span>
+                  )}
+                  {NOTE_REASONS.has(issue.reason) && (
+                    <span className="import__issue-note">The rows are imported, under “No segment”.</span>
                   )}
                 </th>
                 <td>{formatCount(issue.count)}</td>

@@ -43,6 +43,7 @@ describe('ImportAccumulator (the per-row pass)', () => {
     expect(result.groups).toEqual([
       {
         touchpoint: 'Checkout',
+        segment: '',
         date: '2025-03-14',
         rows: 2,
         counts: [
@@ -53,6 +54,7 @@ describe('ImportAccumulator (the per-row pass)', () => {
       },
       {
         touchpoint: 'Checkout',
+        segment: '',
         date: '2025-03-15',
         rows: 1,
         counts: [null, [0, 1, 0, 0, 0]],
@@ -60,6 +62,7 @@ describe('ImportAccumulator (the per-row pass)', () => {
       },
       {
         touchpoint: 'Support',
+        segment: '',
         date: '14/03/2025',
         rows: 1,
         counts: [[0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0], null],
@@ -77,6 +80,7 @@ describe('ImportAccumulator (the per-row pass)', () => {
     expect(result.comments).toEqual([
       {
         touchpoint: 'Checkout',
+        segment: '',
         date: '2025-03-14',
         metricKey: 'nps',
         score: 9,
