@@ -32,3 +32,34 @@ test('the card text scale grows the text of opportunities and free notes too, no
   await expect.poll(size(opportunity)).toBe(26);
   await expect.poll(size(note)).toBe(26);
 });
+
+test('everything the Tab key reaches on a map has an accessible name, stage and lane headers too', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createFromTemplate(page, 'Online store purchase');
+  await expect(page.getByTestId('touchpoint-card')).toHaveCount(15);
+  const unnamed: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < 90; i++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    if ((await focused.count()) === 0) continue;
+    const what = await focused.evaluate(
+      (el) => `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 30)}”`,
+    );
+    if (seen.has(what)) continue;
+    seen.add(what);
+    try {
+      await expect(focused).toHaveAccessibleName(/\S/, { timeout: 200 });
+    } catch {
+      unnamed.push(what);
+    }
+  }
+  expect(seen.size).toBeGreaterThan(40);
+  expect(unnamed).toEqual([]);
+  // Headers are named for what they are, so a screen reader says more than "group".
+  await expect(page.getByRole('group', { name: 'Stage Awareness' })).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'Lane Customer Service' })).toHaveCount(1);
+});

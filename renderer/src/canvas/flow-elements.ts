@@ -156,6 +156,7 @@ export function createNodeBuilder(): NodeBuilder {
         table.get(id, [stage, column.start, index, isSelected, mark, headerHeight, stageOverlay], () => ({
           id,
           type: 'stageHeader',
+          ariaLabel: `Stage ${stage.name}`,
           position: { x: column.start, y: -headerHeight },
           data: { stage, index, overlay: stageOverlay },
           className: mark,
@@ -182,6 +183,7 @@ export function createNodeBuilder(): NodeBuilder {
         table.get(id, [department, lane.start, count, isSelected, mark, laneWidth], () => ({
           id,
           type: 'laneHeader',
+          ariaLabel: `Lane ${department.name}`,
           position: { x: -laneWidth, y: lane.start },
           data: { department, count },
           className: mark,
