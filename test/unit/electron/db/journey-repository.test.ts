@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { AppError, type ErrorCode } from '../../../../shared/api/result';
 import type { Change } from '../../../../shared/domain/change-set';
 import { Id, type JourneyDocument, type MapNode, type Touchpoint } from '../../../../shared/domain/journey';
 import { JourneyRepository, type JourneyContent } from '../../../../electron/db/journey-repository';
+import { expectAppError } from '../../../helpers/app-error';
 import { openTempLibrary } from '../../../helpers/temp-db';
 
 /** A clock that moves one second per reading, so every write gets a distinct, known timestamp. */
@@ -114,20 +114,6 @@ const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a,
 function contentOf(doc: JourneyDocument): JourneyContent {
   const { journey: _journey, ...content } = doc;
   return content;
-}
-
-function expectAppError(run: () => unknown, code: ErrorCode, ...fragments: string[]): AppError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(AppError);
-  const error = caught as AppError;
-  expect(error.code).toBe(code);
-  for (const fragment of fragments) expect(error.message).toContain(fragment);
-  return error;
 }
 
 const totalChanges = (db: Database.Database) =>

@@ -1,10 +1,10 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { AppError, type ErrorCode } from '../../../../shared/api/result';
 import type { Change } from '../../../../shared/domain/change-set';
 import type { JourneyDocument, Touchpoint } from '../../../../shared/domain/journey';
 import { templateContent } from '../../../../shared/templates';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
+import { expectAppError } from '../../../helpers/app-error';
 import { openTempLibrary } from '../../../helpers/temp-db';
 import { comparable } from '../../renderer/state/journey-fixtures';
 import { nodeLabel } from '../../../../shared/domain/journey';
@@ -26,20 +26,6 @@ async function setup() {
   const made = templateContent('online-store', newId);
   const { id } = journeys.create({ name: made.name, description: made.description, content: made.content });
   return { db: library.db, journeys, snapshots, id };
-}
-
-function expectAppError(run: () => unknown, code: ErrorCode, ...fragments: string[]): AppError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(AppError);
-  const error = caught as AppError;
-  expect(error.code).toBe(code);
-  for (const fragment of fragments) expect(error.message).toContain(fragment);
-  return error;
 }
 
 /** Several kinds of edit at once: a card removed, one renamed, a stage added, the map renamed. */
