@@ -89,3 +89,57 @@ test('a large map opens fitted with its arrows in one layer; zoomed in, every ar
     expect(nearest, `arrow from (${point.x}, ${point.y})`).toBeLessThan(0.75);
   }
 });
+
+test('on a large map, a filter fades cards by class; a selected card and cards drawn later keep their fade', async ({
+  page,
+  host,
+}) => {
+  const id = await createMap(host.dbPath, largeMap());
+  await page.goto(`${host.url}#/map/${id}`);
+  const cards = page.locator('.react-flow__node-touchpoint');
+  await expect(cards).toHaveCount(300);
+  const dimmed = page.locator('.react-flow__node-touchpoint.is-dimmed');
+
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters.getByRole('button', { name: 'Department' }).click();
+  await filters.getByRole('checkbox', { name: 'Marketing' }).check();
+  await page.keyboard.press('Escape');
+  // The first 300 touchpoints fill the first stage's six cells and start the second stage's first.
+  const marketing = cards.filter({ has: page.locator('[style*="--lane-colour: #2563eb"]') });
+  const kept = await marketing.count();
+  expect(kept).toBeGreaterThan(40);
+  await expect(dimmed).toHaveCount(300 - kept);
+  await expect(page.locator('.react-flow__node-laneHeader.is-dimmed')).toHaveCount(5);
+
+  // Selecting a faded card rewrites its class attribute: the fade stays.
+  const card = page.locator('.react-flow__node[data-id="bench-tp-45"]');
+  await expect(card).toHaveClass(/is-dimmed/);
+  await card.click();
+  await expect(card).toHaveClass(/selected/);
+  await expect(card).toHaveClass(/is-dimmed/);
+
+  // Zoomed in, cards mount as they come into view, faded or not as the filter says.
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 8 && (await zoom(page)) < 0.9; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(150);
+  }
+  await page.mouse.move(box.x, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x, box.y - 400, { steps: 10 });
+  await page.mouse.up();
+  const shown = await cards.evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      dimmed: n.classList.contains('is-dimmed'),
+      marketing:
+        (n.querySelector('.tp-card') as HTMLElement).style.getPropertyValue('--lane-colour') === '#2563eb',
+    })),
+  );
+  expect(shown.length).toBeGreaterThan(5);
+  for (const card of shown) expect(card.dimmed).toBe(!card.marketing);
+
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(dimmed).toHaveCount(0);
+});

@@ -43,6 +43,7 @@ import { useColorScheme } from './use-color-scheme';
 import { useFarZoom } from './use-far-zoom';
 import { useInitialViewport } from './use-initial-viewport';
 import { useNodeMarks } from './use-node-marks';
+import { useMarkClasses } from './use-mark-classes';
 import { useWorkshop } from '../workshop/workshop-store';
 
 /** Defined once at module scope: a new object per render would remount every node. */
@@ -125,6 +126,7 @@ export function JourneyCanvas() {
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
   // Find and filter marks, and the presentation text scale (renderer/src/workshop).
   const marks = useNodeMarks({ stages, departments, nodes, edges });
+  useMarkClasses(marks);
   // Far out, cards show large names only: the text scale applies from near enough to read them.
   const textScale = useWorkshop((s) => (far ? 1 : s.textScale));
   const overlay = useOverlayView();
@@ -144,24 +146,11 @@ export function JourneyCanvas() {
         edges,
         selected: selectedNodes,
         dragging,
-        marks,
         textScale,
         overlay,
         emotion,
       }),
-    [
-      nodeBuilder,
-      stages,
-      departments,
-      nodes,
-      edges,
-      selectedNodes,
-      dragging,
-      marks,
-      textScale,
-      overlay,
-      emotion,
-    ],
+    [nodeBuilder, stages, departments, nodes, edges, selectedNodes, dragging, textScale, overlay, emotion],
   );
   const flowEdges = useMemo(
     () =>

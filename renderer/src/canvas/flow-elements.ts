@@ -12,7 +12,7 @@ import {
   type JourneyFlowEdge,
   type JourneyFlowNode,
 } from './flow-types';
-import { edgeDimmed, markClass, type NodeMarks } from './node-marks';
+import { edgeDimmed, type NodeMarks } from './node-marks';
 import { cardSize, laneHeaderWidth, stageHeaderHeight } from './card-size';
 import { EMOTION_LANE_GAP, emotionCurve, type EmotionSeries } from './emotion-curve';
 import { emotionLaneNode } from './EmotionLane';
@@ -60,8 +60,6 @@ export interface NodeInputs {
   selected: ReadonlySet<string>;
   /** Positions of nodes being dragged, ahead of the document. */
   dragging: ReadonlyMap<string, XYPosition>;
-  /** Find and filter marks (node-marks.ts). */
-  marks?: NodeMarks;
   /** The presentation text scale (card-size.ts); 1 when absent. */
   textScale?: number;
   /** The data overlay's values, when it is on. */
@@ -150,16 +148,14 @@ export function createNodeBuilder(): NodeBuilder {
       const stage = stageById.get(column.id)!;
       const id = stageSelectionId(stage.id);
       const isSelected = selected.has(id);
-      const mark = markClass(input.marks, id);
       const stageOverlay = overlay?.stages.get(stage.id);
       out.push(
-        table.get(id, [stage, column.start, index, isSelected, mark, headerHeight, stageOverlay], () => ({
+        table.get(id, [stage, column.start, index, isSelected, headerHeight, stageOverlay], () => ({
           id,
           type: 'stageHeader',
           ariaLabel: `Stage ${stage.name}`,
           position: { x: column.start, y: -headerHeight },
           data: { stage, index, overlay: stageOverlay },
-          className: mark,
           width: column.size,
           height: headerHeight,
           measured: { width: column.size, height: headerHeight },
@@ -178,15 +174,13 @@ export function createNodeBuilder(): NodeBuilder {
       const id = laneSelectionId(department.id);
       const isSelected = selected.has(id);
       const count = laneCounts.get(department.id) ?? 0;
-      const mark = markClass(input.marks, id, department.id);
       out.push(
-        table.get(id, [department, lane.start, count, isSelected, mark, laneWidth], () => ({
+        table.get(id, [department, lane.start, count, isSelected, laneWidth], () => ({
           id,
           type: 'laneHeader',
           ariaLabel: `Lane ${department.name}`,
           position: { x: -laneWidth, y: lane.start },
           data: { department, count },
-          className: mark,
           width: laneWidth,
           height: lane.size,
           measured: { width: laneWidth, height: lane.size },
@@ -221,7 +215,6 @@ export function createNodeBuilder(): NodeBuilder {
       const y = position?.y ?? node.y;
       const drawn = cardSize(node.kind, scale);
       const size = scale === 1 ? (measured.get(node.id) ?? drawn) : drawn;
-      const mark = markClass(input.marks, node.id);
       if (node.kind === 'touchpoint') {
         const colour = (node.departmentId && colours.get(node.departmentId)) || NEUTRAL_LANE_COLOUR;
         const pains = painCounts.get(node.id);
@@ -229,24 +222,19 @@ export function createNodeBuilder(): NodeBuilder {
         const painVotes = pains?.votes ?? 0;
         const values = overlay ? (overlay.touchpoints.get(node.id) ?? overlay.noData) : undefined;
         out.push(
-          table.get(
-            node.id,
-            [node, x, y, isSelected, colour, painCount, painVotes, mark, drawn, values],
-            () => ({
-              id: node.id,
-              type: 'touchpoint',
-              className: mark,
-              position: { x, y },
-              data: { touchpoint: node, colour, painCount, painVotes, overlay: values },
-              width: drawn.width,
-              height: drawn.height,
-              measured: size,
-              handles: cardHandles('touchpoint', size),
-              selected: isSelected,
-              deletable: false,
-              ariaLabel: `Touchpoint ${node.name}`,
-            }),
-          ),
+          table.get(node.id, [node, x, y, isSelected, colour, painCount, painVotes, drawn, values], () => ({
+            id: node.id,
+            type: 'touchpoint',
+            position: { x, y },
+            data: { touchpoint: node, colour, painCount, painVotes, overlay: values },
+            width: drawn.width,
+            height: drawn.height,
+            measured: size,
+            handles: cardHandles('touchpoint', size),
+            selected: isSelected,
+            deletable: false,
+            ariaLabel: `Touchpoint ${node.name}`,
+          })),
         );
       } else if (node.kind === 'opportunity' || node.kind === 'note') {
         const owner =
@@ -254,23 +242,21 @@ export function createNodeBuilder(): NodeBuilder {
             ? departmentById.get(node.ownerDepartmentId)
             : undefined;
         out.push(
-          table.get(node.id, [node, x, y, isSelected, owner, mark, drawn], () =>
+          table.get(node.id, [node, x, y, isSelected, owner, drawn], () =>
             noteFlowNode(
               node,
               { x, y },
               { drawn, measured: size, handles: cardHandles(node.kind, size) },
               isSelected,
               owner,
-              mark,
             ),
           ),
         );
       } else {
         out.push(
-          table.get(node.id, [node, x, y, isSelected, mark, drawn], () => ({
+          table.get(node.id, [node, x, y, isSelected, drawn], () => ({
             id: node.id,
             type: 'painpoint',
-            className: mark,
             position: { x, y },
             data: { painPoint: node },
             width: drawn.width,

@@ -54,7 +54,6 @@ export function noteFlowNode(
   },
   selected: boolean,
   owner: Department | undefined,
-  mark: string | undefined,
 ): OpportunityFlowNode | NoteFlowNode {
   const common = {
     id: node.id,
@@ -65,7 +64,6 @@ export function noteFlowNode(
     ...(size.handles ? { handles: size.handles } : {}),
     selected,
     deletable: false,
-    ...(mark ? { className: mark } : {}),
   };
   if (node.kind === 'opportunity') {
     return {
