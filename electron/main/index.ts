@@ -230,7 +230,7 @@ async function start() {
         isMac: process.platform === 'darwin',
         appName: app.name,
         isDev: !app.isPackaged,
-        sendCommand: (command) => mainWindow?.webContents.send('menu:command', { command }),
+        sendCommand: (command, { byKey }) => mainWindow?.webContents.send('menu:command', { command, byKey }),
       }),
     ),
   );

@@ -8,13 +8,14 @@ export function buildMenuTemplate(options: {
   isMac: boolean;
   appName: string;
   isDev: boolean;
-  sendCommand: (command: string) => void;
+  /** `byKey`: the item's accelerator sent it (the renderer leaves a typing field's keys alone). */
+  sendCommand: (command: string, how: { byKey: boolean }) => void;
 }): MenuItemConstructorOptions[] {
   const { isMac, appName, isDev, sendCommand } = options;
   const command = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
-    click: () => sendCommand(id),
+    click: (_item, _window, event) => sendCommand(id, { byKey: event?.triggeredByAccelerator === true }),
   });
 
   const template: MenuItemConstructorOptions[] = [];

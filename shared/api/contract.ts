@@ -141,7 +141,8 @@ export const isApiMethod = (name: unknown): name is ApiMethod =>
 
 /** Events main sends to the renderer (Electron only: the application menu lives there). */
 export const apiEvents = {
-  'menu:command': z.object({ command: z.string().max(100) }).strict(),
+  /** `byKey`: sent by the menu item's accelerator rather than a click. */
+  'menu:command': z.object({ command: z.string().max(100), byKey: z.boolean().optional() }).strict(),
 } as const;
 export type ApiEvent = keyof typeof apiEvents;
 export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof apiEvents)[E]>;

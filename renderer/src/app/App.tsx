@@ -2,7 +2,12 @@ import { StrictMode, useEffect, useState } from 'react';
 import type { ApiBridge } from '../../../shared/api/contract';
 import { createApiClient } from '../api/client';
 import type { TransportChoice } from '../api/transport';
-import { isTypingTarget, type CommandContext, type ViewportController } from '../commands/command-registry';
+import {
+  isTypingTarget,
+  menuCommandBelongsToField,
+  type CommandContext,
+  type ViewportController,
+} from '../commands/command-registry';
 import { CommandsContext, useCommandShortcuts, type Commands } from '../commands/commands-context';
 import { createJourneyCommandRegistry } from '../commands/journey-commands';
 import { ConfirmHost } from '../panels/ConfirmDialog';
@@ -91,12 +96,14 @@ function Studio({ bridge, kind }: { bridge: ApiBridge; kind: 'electron' | 'brows
   // take the key before the page sees it, so in a text field they run the field's own undo.
   useEffect(() => {
     const { registry, ctx } = commands;
-    return ctx.api.on('menu:command', ({ command }) => {
+    return ctx.api.on('menu:command', ({ command, byKey = false }) => {
+      const typing = isTypingTarget(document.activeElement);
       const textCommand = TEXT_FIELD_COMMANDS.get(command);
-      if (textCommand && isTypingTarget(document.activeElement)) {
+      if (textCommand && typing) {
         document.execCommand(textCommand);
         return;
       }
+      if (menuCommandBelongsToField(registry.get(command), { byKey, typing })) return;
       registry.run(command, ctx).catch((error: unknown) => {
         ctx.uiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
       });

@@ -130,6 +130,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * Whether a command the Electron menu sent belongs to the text field instead: its accelerator took
+ * the key while the user typed, and the command is one that leaves typing alone (Ctrl/⌘+D, K).
+ * A click on the menu item always runs it.
+ */
+export function menuCommandBelongsToField(
+  command: Command | undefined,
+  how: { byKey: boolean; typing: boolean },
+): boolean {
+  return Boolean(command?.skipWhileTyping && how.byKey && how.typing);
+}
+
 /** The command a key press asks for, if any and if it may run now. */
 export function commandForKey(
   registry: CommandRegistry,
