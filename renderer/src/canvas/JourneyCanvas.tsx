@@ -40,7 +40,7 @@ import { ContextMenuHost } from '../panels/ContextMenu';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useCanvasContent } from './use-canvas-content';
 import { useColorScheme } from './use-color-scheme';
-import { useFarZoom } from './use-far-zoom';
+import { useFarZoomDecision } from './use-far-zoom';
 import { useInitialViewport } from './use-initial-viewport';
 import { useNodeMarks } from './use-node-marks';
 import { useMarkClasses } from './use-mark-classes';
@@ -117,7 +117,8 @@ export function JourneyCanvas() {
       : null,
   );
   // Zoomed far out, cards show their names only (larger): cheaper to draw and readable from afar.
-  const far = useFarZoom();
+  // How far is far depends on the map's size (use-far-zoom.ts).
+  const far = useFarZoomDecision(nodes.length);
 
   const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition>>(NO_POSITIONS);
   const [nodeBuilder] = useState(createNodeBuilder);

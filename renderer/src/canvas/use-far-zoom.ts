@@ -1,12 +1,51 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
-
-/** Below this zoom, cards are drawn simplified: their names only, larger. */
-export const FAR_ZOOM = 0.42;
-
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+import { useMemo, useState } from 'react';
 
 /**
- * Whether the canvas is zoomed out far. A boolean selector: a component re-renders only when the
- * zoom crosses FAR_ZOOM, not on every pan or zoom frame.
+ * Far zoom: cards drawn simplified, their names only and larger (FarCards.tsx). That drawing is
+ * for a big map seen whole: legible from afar, and a fraction of the elements to lay out and paint.
+ * A small or medium map fitted in a laptop window sits well below the zoom where a 2,000-card map
+ * needs it, and there the facilitator wants the badges, emotion, counts and vote buttons, so the
+ * threshold depends on how many cards the map has.
  */
-export const useFarZoom = () => useStore(isFar);
+
+/** The threshold for a large map (and the most it ever is). */
+export const FAR_ZOOM = 0.42;
+/** The threshold for a small map: below this even a few cards are too small to show details. */
+export const FAR_ZOOM_SMALL = 0.2;
+/** Up to this many cards a map counts as small … */
+export const SMALL_MAP_CARDS = 80;
+/** … and from this many as large; in between the threshold rises linearly. */
+export const LARGE_MAP_CARDS = 600;
+/** Back to details only this much above the threshold, so a zoom resting on it does not flicker. */
+export const FAR_HYSTERESIS = 1.1;
+
+/** The zoom below which a map of `cardCount` cards is drawn simplified. */
+export function farZoomThreshold(cardCount: number): number {
+  if (cardCount <= SMALL_MAP_CARDS) return FAR_ZOOM_SMALL;
+  if (cardCount >= LARGE_MAP_CARDS) return FAR_ZOOM;
+  const t = (cardCount - SMALL_MAP_CARDS) / (LARGE_MAP_CARDS - SMALL_MAP_CARDS);
+  return FAR_ZOOM_SMALL + t * (FAR_ZOOM - FAR_ZOOM_SMALL);
+}
+
+/** Whether to draw far at `zoom`, given what was drawn before (the hysteresis). */
+export function isFarAt(zoom: number, cardCount: number, wasFar: boolean): boolean {
+  const threshold = farZoomThreshold(cardCount);
+  return wasFar ? zoom < threshold * FAR_HYSTERESIS : zoom < threshold;
+}
+
+/**
+ * The canvas decides once (JourneyCanvas.tsx) and hands the answer to every card (far-cards.ts),
+ * so all cards switch together. A boolean selector: the canvas re-renders only when the answer
+ * changes, not on every pan or zoom frame.
+ */
+export function useFarZoomDecision(cardCount: number): boolean {
+  // What was drawn last, kept across selector calls (the hysteresis needs it).
+  const [memory] = useState(() => ({ far: false }));
+  const select = useMemo(() => farSelector(memory, cardCount), [memory, cardCount]);
+  return useStore(select);
+}
+
+function farSelector(memory: { far: boolean }, cardCount: number) {
+  return (s: ReactFlowState) => (memory.far = isFarAt(s.transform[2], cardCount, memory.far));
+}
