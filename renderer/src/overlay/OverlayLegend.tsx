@@ -14,16 +14,38 @@ export function OverlayLegend() {
   const higher = metric.definition.direction === 'higher-is-better';
   const at = (k: number) => formatMetricValue((metric.target ?? 0) + (higher ? k : -k) * colourSpan, metric);
   const period = overlay.period === 'all' ? 'all time' : overlay.period;
+  const title = `${label} · ${period}${overlay.segment !== null ? ` · ${segmentName(overlay.segment)}` : ''}`;
   return (
-    <details className="ov-legend" aria-label="Overlay legend" data-testid="overlay-legend" open>
-      <summary className="ov-legend__title">
-        {label} · {period}
-        {overlay.segment !== null && ` · ${segmentName(overlay.segment)}`}
-      </summary>
+    <section className="ov-legend" aria-label="Overlay legend" data-testid="overlay-legend">
+      <div className="ov-legend__head">
+        <h2 className="ov-legend__title" title={title}>
+          {title}
+        </h2>
+        <details className="ov-legend__more">
+          <summary className="ov-legend__more-toggle" title="What the hatching, arrows and marks mean">
+            Key
+          </summary>
+          <ul className="ov-legend__keys">
+            <li>
+              <span className="ov-legend__hatch" aria-hidden="true" />≈ uncertain: n below {minN}, or the 95%
+              interval reaches across the target
+            </li>
+            <li>
+              <span className="ov-legend__glyph" aria-hidden="true">
+                ▲▼
+              </span>
+              change since the previous period beyond the noise; △▽ within it
+            </li>
+            <li>
+              <span className="ov-legend__edge" aria-hidden="true" />
+              hand-off that loses customers
+            </li>
+            <li>Stage headers: the stage’s n-weighted value</li>
+          </ul>
+        </details>
+      </div>
       {metric.target === null ? (
-        <p className="ov-legend__note">
-          No target set: values are shown without colour. Set one in the bar above.
-        </p>
+        <p className="ov-legend__note">No target set: values are shown without colour. Set one above.</p>
       ) : (
         <>
           <div className="ov-legend__scale" aria-hidden="true">
@@ -41,23 +63,6 @@ export function OverlayLegend() {
           </p>
         </>
       )}
-      <ul className="ov-legend__keys">
-        <li>
-          <span className="ov-legend__hatch" aria-hidden="true" />≈ uncertain: n below {minN}, or the 95%
-          interval reaches across the target
-        </li>
-        <li>
-          <span className="ov-legend__glyph" aria-hidden="true">
-            ▲▼
-          </span>
-          change since the previous period beyond the noise; △▽ within it
-        </li>
-        <li>
-          <span className="ov-legend__edge" aria-hidden="true" />
-          hand-off that loses customers
-        </li>
-        <li>Stage headers: the stage’s n-weighted value</li>
-      </ul>
-    </details>
+    </section>
   );
 }
