@@ -17,6 +17,7 @@ import './styles/notes.css';
 import './styles/emotion.css';
 import './styles/emotion-data.css';
 import './styles/connect.css';
+import './styles/topbar.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

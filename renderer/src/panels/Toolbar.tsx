@@ -1,4 +1,5 @@
 import { CommandButton } from './CommandButton';
+import { MoreToolsButton } from './MoreToolsButton';
 
 /** The map's editing tools; each button runs a registered command. */
 export function Toolbar() {
@@ -8,7 +9,7 @@ export function Toolbar() {
         <CommandButton command="edit.undo" icon="undo" iconOnly />
         <CommandButton command="edit.redo" icon="redo" iconOnly />
       </div>
-      <div className="toolbar__group">
+      <div className="toolbar__group toolbar__group--overflow">
         <CommandButton command="map.addStage" icon="column" />
         <CommandButton command="map.addDepartment" icon="lane" />
       </div>
@@ -22,9 +23,10 @@ export function Toolbar() {
         <CommandButton command="view.fit" icon="fit" iconOnly />
         <CommandButton command="selection.delete" icon="trash" iconOnly tone="danger" />
       </div>
-      <div className="toolbar__group">
+      <div className="toolbar__group toolbar__group--overflow">
         <CommandButton command="help.shortcuts" icon="keyboard" iconOnly />
       </div>
+      <MoreToolsButton />
     </div>
   );
 }
