@@ -18,6 +18,7 @@ import './styles/emotion.css';
 import './styles/emotion-data.css';
 import './styles/connect.css';
 import './styles/topbar.css';
+import './styles/scaled-notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -5,6 +5,7 @@ import { LANE_HEADER_WIDTH, NODE_SIZE, STAGE_HEADER_HEIGHT } from '../../../shar
  * Drawn sizes at a presentation text scale. The map's layout (cells, placement, drop targets)
  * always uses NODE_SIZE, the 100% size; at a larger scale a card keeps its top-left corner and
  * grows right (a little, so it stays inside a standard column) and down (as far as its text needs),
+ * as far as its neighbours leave room (card-room.ts),
  * and headers grow outwards, away from the grid.
  */
 
@@ -27,7 +28,10 @@ export function cardSize(kind: MapNodeKind, scale: number): { width: number; hei
   let size = sizes.get(key);
   if (!size) {
     const content = CONTENT_HEIGHT[kind] ?? CONTENT_HEIGHT.touchpoint;
-    size = { width: base.width + EXTRA_WIDTH, height: Math.max(base.height, Math.ceil(content * scale) + 8) };
+    size = {
+      width: base.width + Math.round(EXTRA_WIDTH * Math.min(1, scale - 1)),
+      height: Math.max(base.height, Math.ceil(content * scale) + 8),
+    };
     sizes.set(key, size);
   }
   return size;

@@ -1,4 +1,5 @@
 import { MarkerType, type XYPosition } from '@xyflow/react';
+import type { CSSProperties } from 'react';
 import type { Department, FlowEdge, MapNode, Stage } from '../../../shared/domain/journey';
 import { bandsExtent, departmentLanes, stageColumns } from '../../../shared/graph/grid';
 import { isHandoff } from '../../../shared/graph/rules';
@@ -14,6 +15,7 @@ import {
 } from './flow-types';
 import { edgeDimmed, type NodeMarks } from './node-marks';
 import { cardSize, laneHeaderWidth, stageHeaderHeight } from './card-size';
+import { cardScales } from './card-room';
 import { EMOTION_LANE_GAP, emotionCurve, type EmotionSeries } from './emotion-curve';
 import { emotionLaneNode } from './EmotionLane';
 import { NO_HANDLES, cardHandles } from './node-handles';
@@ -86,6 +88,7 @@ export function createNodeBuilder(): NodeBuilder {
   let painNodes: readonly MapNode[] | null = null;
   let laneCounts = new Map<string, number>();
   let laneNodes: readonly MapNode[] | null = null;
+  let scaled = { nodes: null as readonly MapNode[] | null, scale: 1, scales: new Map<string, number>() };
 
   function build(input: NodeInputs): JourneyFlowNode[] {
     const { stages, departments, nodes, selected, dragging, overlay } = input;
@@ -208,12 +211,16 @@ export function createNodeBuilder(): NodeBuilder {
       );
     }
 
+    // Where neighbours leave less room than the text scale needs, a card is drawn smaller.
+    if (scaled.nodes !== nodes || scaled.scale !== scale)
+      scaled = { nodes, scale, scales: cardScales(nodes, scale) };
     for (const node of nodes) {
       const isSelected = selected.has(node.id);
       const position = dragging.get(node.id);
       const x = position?.x ?? node.x;
       const y = position?.y ?? node.y;
-      const drawn = cardSize(node.kind, scale);
+      const cardScale = scaled.scales.get(node.id) ?? scale;
+      const drawn = cardSize(node.kind, cardScale);
       const size = scale === 1 ? (measured.get(node.id) ?? drawn) : drawn;
       if (node.kind === 'touchpoint') {
         const colour = (node.departmentId && colours.get(node.departmentId)) || NEUTRAL_LANE_COLOUR;
@@ -266,6 +273,15 @@ export function createNodeBuilder(): NodeBuilder {
             selected: isSelected,
             deletable: false,
             ariaLabel: `Pain point ${node.name}`,
+          })),
+        );
+      }
+      if (cardScale !== scale) {
+        const plain = out.pop()!;
+        out.push(
+          table.get(`${node.id}@scale`, [plain, cardScale], () => ({
+            ...plain,
+            style: { '--text-scale': cardScale } as CSSProperties,
           })),
         );
       }
