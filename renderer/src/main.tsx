@@ -19,6 +19,7 @@ import './styles/emotion-data.css';
 import './styles/connect.css';
 import './styles/topbar.css';
 import './styles/scaled-notes.css';
+import './styles/narrow-canvas.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
