@@ -275,6 +275,19 @@ test('at 150% and 200% text no two cards overlap; cards with room grow fully, no
   // Opportunity notes scale their text too.
   const idea = page.locator('.opportunity-note__name').first();
   expect(await idea.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBe(26);
+  // Some stacked cards were held back to stay clear; Tidy makes room so every card grows fully.
+  const names = page.locator('.tp-card__name');
+  const sizes = () => names.evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  expect(Math.min(...(await sizes()))).toBeLessThan(27);
+  await page.mouse.click(40, 200, { button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Tidy' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await expect.poll(async () => Math.min(...(await sizes()))).toBe(27);
+  // One undo step puts the layout back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.min(...(await sizes()))).toBeLessThan(27);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => Math.min(...(await sizes()))).toBe(27);
   // Every card's name stays inside its card.
   const cut = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.tp-card__name, .pain-note__name, .opportunity-note__name')]

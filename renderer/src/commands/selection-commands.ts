@@ -28,6 +28,7 @@ import {
 } from '../state/clipboard';
 import { addPainPoint, addTouchpoint, deleteSelection, newId, newTouchpoint } from '../state/map-edits';
 import { tidyPlan } from '../state/tidy';
+import { tidyFootprint } from './tidy-footprint';
 import { parseSelectionId } from '../state/ui-store';
 import type { Command, CommandContext } from './command-registry';
 import { commandUi, openShortcuts, type Point } from './command-ui';
@@ -299,7 +300,8 @@ export const selectionCommands: readonly Command[] = [
     id: 'arrange.tidy',
     label: 'Tidy',
     enabled: (ctx) => editable(ctx) && (ctx.documentStore.getState().doc?.nodes.length ?? 0) > 0,
-    run: (ctx) => applyEdit(ctx, tidyPlan(docOf(ctx), ctx.uiStore.getState().selection)),
+    // At a presentation text scale, tidy makes room for the cards as drawn.
+    run: (ctx) => applyEdit(ctx, tidyPlan(docOf(ctx), ctx.uiStore.getState().selection, tidyFootprint(ctx))),
   },
   {
     id: 'view.zoomToStage',

@@ -26,14 +26,22 @@ interface Laid {
 }
 
 /** One cell's cards laid out by dagre; the block starts at (0, 0). */
-export function layoutCell(cards: readonly MapNode[], doc: Pick<JourneyDocument, 'edges'>): Laid {
+/** The footprint a card needs: its 100% size, or larger at a presentation text scale. */
+export type CardFootprint = (kind: MapNode['kind']) => { width: number; height: number };
+const BASE_FOOTPRINT: CardFootprint = (kind) => NODE_SIZE[kind];
+
+export function layoutCell(
+  cards: readonly MapNode[],
+  doc: Pick<JourneyDocument, 'edges'>,
+  sizeOf: CardFootprint = BASE_FOOTPRINT,
+): Laid {
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
   // Reading order (top to bottom, then left to right) decides the order within a rank.
   const ordered = [...cards].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
   const ids = new Set(ordered.map((n) => n.id));
-  for (const node of ordered) graph.setNode(node.id, { ...NODE_SIZE[node.kind] });
+  for (const node of ordered) graph.setNode(node.id, { ...sizeOf(node.kind) });
   for (const edge of doc.edges) {
     if (!ids.has(edge.sourceId) || !ids.has(edge.targetId) || edge.sourceId === edge.targetId) continue;
     // An attachment runs from the pain point to its touchpoint: reversed, the note sits after it.
@@ -43,7 +51,7 @@ export function layoutCell(cards: readonly MapNode[], doc: Pick<JourneyDocument,
   dagre.layout(graph);
   const corners = ordered.map((node) => {
     const laid = graph.node(node.id);
-    const size = NODE_SIZE[node.kind];
+    const size = sizeOf(node.kind);
     return { id: node.id, x: laid.x - size.width / 2, y: laid.y - size.height / 2, ...size };
   });
   const minX = Math.min(...corners.map((c) => c.x));
@@ -60,7 +68,15 @@ export function layoutCell(cards: readonly MapNode[], doc: Pick<JourneyDocument,
 
 const roundUp = (n: number) => Math.ceil(n / 10) * 10;
 
-export function tidyPlan(doc: JourneyDocument, selection: Selection): Change[] {
+/**
+ * With `sizeOf` at a presentation text scale, tidy leaves each card the room it is drawn at, so at
+ * that scale every card can grow fully (card-room.ts) and the lanes grow to hold them.
+ */
+export function tidyPlan(
+  doc: JourneyDocument,
+  selection: Selection,
+  sizeOf: CardFootprint = BASE_FOOTPRINT,
+): Change[] {
   const columns = stageColumns(doc.stages);
   const lanes = departmentLanes(doc.departments);
   const columnById = new Map(columns.map((c) => [c.id, c]));
@@ -88,13 +104,13 @@ export function tidyPlan(doc: JourneyDocument, selection: Selection): Change[] {
     const stageId = cards[0]!.stageId!;
     const departmentId = cards[0]!.departmentId!;
     const lane = laneById.get(departmentId)!;
-    const laid = layoutCell(cards, doc);
+    const laid = layoutCell(cards, doc, sizeOf);
     // Cards that stay put in this cell keep their place; the block goes under them.
     const staying = doc.nodes.filter(
       (n) => !moving.has(n.id) && n.stageId === stageId && n.departmentId === departmentId,
     );
     const top = staying.reduce(
-      (bottom, n) => Math.max(bottom, n.y - lane.start + NODE_SIZE[n.kind].height + NODE_GAP),
+      (bottom, n) => Math.max(bottom, n.y - lane.start + sizeOf(n.kind).height + NODE_GAP),
       CELL_PADDING,
     );
     blocks.push({ stageId, departmentId, laid, top });

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MapNodeKind } from '../../../../shared/domain/journey';
-import { NODE_SIZE } from '../../../../shared/graph/grid';
+import { NODE_SIZE, cellOfNode } from '../../../../shared/graph/grid';
+import { applyChanges } from '../../../../renderer/src/state/apply-change';
+import { tidyPlan } from '../../../../renderer/src/state/tidy';
+import { sampleDoc } from '../state/command-fixtures';
 import { CARD_CLEARANCE, cardScales } from '../../../../renderer/src/canvas/card-room';
 import { cardSize } from '../../../../renderer/src/canvas/card-size';
 import { TEMPLATE_CATALOGUE, templateContent } from '../../../../shared/templates';
@@ -87,5 +90,27 @@ describe('card scales at a presentation text size', () => {
     const bench = benchMapContent();
     expect(cardScales(bench.nodes, 2).size).toBeLessThanOrEqual(bench.nodes.length);
     expect(CARD_CLEARANCE).toBeGreaterThan(0);
+  });
+});
+
+describe('tidy at a presentation text scale', () => {
+  it('makes room for every card of the online store to grow fully, each staying in its cell', () => {
+    for (const scale of [1.5, 2]) {
+      const doc = sampleDoc();
+      expect(cardScales(doc.nodes, scale).size).toBeGreaterThan(0);
+      const after = applyChanges(
+        doc,
+        tidyPlan(doc, { nodes: [], edges: [] }, (kind) => cardSize(kind, scale)),
+      );
+      expect(cardScales(after.nodes, scale).size, `cards held back at ${scale}`).toBe(0);
+      for (const node of after.nodes) {
+        const old = doc.nodes.find((n) => n.id === node.id)!;
+        expect([node.stageId, node.departmentId]).toEqual([old.stageId, old.departmentId]);
+        expect(cellOfNode(node, after.stages, after.departments)).toEqual({
+          stageId: node.stageId,
+          departmentId: node.departmentId,
+        });
+      }
+    }
   });
 });
