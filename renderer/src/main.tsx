@@ -18,7 +18,6 @@ import './styles/emotion.css';
 import './styles/emotion-data.css';
 import './styles/connect.css';
 import './styles/topbar.css';
-import './styles/scaled-notes.css';
 import './styles/narrow-canvas.css';
 
 const root = document.getElementById('root');
