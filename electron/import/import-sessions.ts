@@ -38,6 +38,8 @@ export interface ImportSessionsOptions {
   workerPath?: string;
   now?: () => Date;
   newId?: () => string;
+  /** Where unexpected read errors go (stderr, a log file): their detail is never shown to the user. */
+  logError?: (where: string, error: unknown) => void;
 }
 
 interface Session {
@@ -185,17 +187,16 @@ export class ImportSessions {
           this.finishPass(session, message.result);
         } else {
           session.worker = null;
-          session.state = 'failed';
-          session.error = message.expected
-            ? message.message
-            : `The file could not be read: ${message.message}`;
+          if (message.expected) {
+            session.state = 'failed';
+            session.error = message.message;
+          } else this.failUnexpectedly(session, new Error(message.message));
         }
       });
       worker.on('error', (error) => {
         if (session.worker !== worker) return;
         session.worker = null;
-        session.state = 'failed';
-        session.error = `The file could not be read: ${error.message}`;
+        this.failUnexpectedly(session, error);
       });
     } else {
       // In-thread (tests): still asynchronous, so callers poll status the same way.
@@ -208,12 +209,34 @@ export class ImportSessions {
           });
           this.finishPass(session, result);
         } catch (error) {
-          session.state = 'failed';
-          session.error = error instanceof Error ? error.message : String(error);
+          if (error instanceof AppError) {
+            session.state = 'failed';
+            session.error = error.message;
+          } else this.failUnexpectedly(session, error);
         }
       });
     }
     return this.status(sessionId);
+  }
+
+  /**
+   * A pass that failed for a reason the reader did not foresee (a read error, the thread running
+   * out of memory): the user learns which file and how far the read got, the detail (which can
+   * name the temporary upload path) goes to the log only, as dispatch does for internal errors.
+   */
+  private failUnexpectedly(session: Session, error: unknown): void {
+    this.options.logError?.(`import of “${session.layout.fileName}”`, error);
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const where =
+      session.rowsRead > 0
+        ? ` after reading ${session.rowsRead.toLocaleString('en')} data row${session.rowsRead === 1 ? '' : 's'}`
+        : '';
+    const why =
+      code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? 'it needs more memory than the import may use. Split the file into smaller files and import each one.'
+        : 'the file may have changed, moved or been damaged while it was read. Choose the file again; if it still fails, the details are in the log.';
+    session.state = 'failed';
+    session.error = `Journey Studio could not finish reading “${session.layout.fileName}”${where}: ${why}`;
   }
 
   private finishPass(session: Session, pass: PassResult): void {

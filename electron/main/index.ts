@@ -185,6 +185,7 @@ async function start() {
   const importSessions = new ImportSessions({
     db,
     journeys,
+    logError,
     // Node's worker loader cannot read inside app.asar: the worker runs from the unpacked copy.
     workerPath: unpackedPath(builtWorkerPath(fileURLToPath(new URL('.', import.meta.url)))),
   });

@@ -45,9 +45,12 @@ async function main() {
   const journeys = new JourneyRepository(db);
   const uploadDir = mkdtempSync(join(tmpdir(), 'journey-studio-uploads-'));
   const uploads = new UploadStore(uploadDir);
+  const logError = (where: string, error: unknown) =>
+    console.error(`[${new Date().toISOString()}] ${where} failed:`, error);
   const importSessions = new ImportSessions({
     db,
     journeys,
+    logError,
     workerPath: builtWorkerPath(fileURLToPath(new URL('.', import.meta.url))),
   });
   const handlers = createHandlerTable({
@@ -63,7 +66,7 @@ async function main() {
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     token: randomBytes(24).toString('base64url'),
     port: options.port,
-    logError: (method, error) => console.error(`[${new Date().toISOString()}] ${method} failed:`, error),
+    logError,
     uploads,
   }).catch((error: NodeJS.ErrnoException) => {
     closeLibraryDatabase(db);

@@ -432,6 +432,60 @@ describe('bad input: a clear message, and nothing written', () => {
     expect(count('datasets')).toBe(0);
   });
 
+  it('a file that disappears before the pass: a clear message without the internal path, the detail logged', async () => {
+    const logged: unknown[] = [];
+    sessions = new ImportSessions({
+      db: lib.db,
+      journeys: lib.journeys,
+      logError: (_where, error) => logged.push(error),
+    });
+    const file = write('upload-7f3a.tmp', 'Touchpoint,NPS\nSupport call,9\n');
+    const preview = sessions.begin({ journeyId, filePath: file, fileName: 'survey.csv', ownsFile: true });
+    fs.rmSync(file);
+    sessions.run(preview.sessionId, preview.mapping);
+    const status = await settle(preview.sessionId);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(
+      /^Journey Studio could not finish reading “survey.csv”: .*Choose the file again/,
+    );
+    expect(status.error).not.toContain(lib.dir);
+    expect(status.error).not.toContain('upload-7f3a');
+    expect(status.error).not.toContain('ENOENT');
+    expect(String(logged[0])).toContain('upload-7f3a.tmp');
+    expect(count('datasets')).toBe(0);
+  });
+
+  it('a worker that fails mid-pass: the user learns how far it got, never the temp path', async () => {
+    // A real worker thread that reports progress and then fails the way a read error does.
+    const workerPath = path.join(lib.dir, 'failing-worker.mjs');
+    fs.writeFileSync(
+      workerPath,
+      `import { parentPort, workerData } from 'node:worker_threads';
+       parentPort.postMessage({ type: 'progress', rows: 1200, bytes: 40000 });
+       setTimeout(() => { throw new Error("EIO: i/o error, read '" + workerData.filePath + "'"); }, 20);`,
+    );
+    const logged: unknown[] = [];
+    sessions = new ImportSessions({
+      db: lib.db,
+      journeys: lib.journeys,
+      workerPath,
+      logError: (_where, error) => logged.push(error),
+    });
+    const file = write('upload-9c1e.tmp', 'Touchpoint,NPS\nSupport call,9\n');
+    const preview = sessions.begin({ journeyId, filePath: file, fileName: 'big survey.csv', ownsFile: true });
+    sessions.run(preview.sessionId, preview.mapping);
+    const status = await settle(preview.sessionId);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(
+      /^Journey Studio could not finish reading “big survey.csv” after reading 1,200 data rows: /,
+    );
+    expect(status.error).not.toContain(lib.dir);
+    expect(status.error).not.toContain('EIO');
+    expect(String(logged[0])).toContain('upload-9c1e.tmp');
+    sessions.discard(preview.sessionId);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('a mapping without a touchpoint or score column is refused before reading', () => {
     const file = write('m.csv', 'Touchpoint,NPS\nSupport call,9\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'm.csv', ownsFile: false });
