@@ -94,16 +94,18 @@ export function ImportDialog({ journeyId, onClose }: { journeyId: string; onClos
   const [presetNote, setPresetNote] = useState<string | null>(null);
   const upload = useRef<AbortController | null>(null);
   const sessionRef = useRef<string | null>(null);
+  const closedRef = useRef(false);
 
   // Leaving the wizard ends the session on the main side (stops a pass, deletes an upload).
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    closedRef.current = false;
+    return () => {
+      closedRef.current = true;
       upload.current?.abort();
       const sessionId = sessionRef.current;
       if (sessionId) void ctx.api.invoke('imports.discard', { sessionId });
-    },
-    [ctx],
-  );
+    };
+  }, [ctx]);
 
   // Poll the pass while it reads: the main side answers at once, the UI never waits on the file.
   const reading = step.name === 'reading' ? preview?.sessionId : undefined;
@@ -152,6 +154,12 @@ export function ImportDialog({ journeyId, onClose }: { journeyId: string; onClos
   const began = (next: ImportPreview | null) => {
     if (!next) {
       setStep({ name: 'choose', busy: null, error: null });
+      return;
+    }
+    // Closed while the file was being opened: nobody will use this session, so end it now
+    // (it holds the uploaded file) and show nothing.
+    if (closedRef.current) {
+      void ctx.api.invoke('imports.discard', { sessionId: next.sessionId });
       return;
     }
     sessionRef.current = next.sessionId;
