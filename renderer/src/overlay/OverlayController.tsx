@@ -56,29 +56,32 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
 
   useEffect(() => {
     if (!enabled || !metricKey || minN === undefined) return;
-    let cancelled = false;
+    // Latest wins: a change of choice (or the overlay turned off) abandons the request in flight,
+    // and the store drops any answer that is not to the latest request.
+    let request: number | null = null;
     const revisionChanged = lastRevision.current !== revision;
     lastRevision.current = revision;
     const timer = setTimeout(
       () => {
-        store.getState().patch({ loading: true });
+        const mine = store.getState().startLoading();
+        request = mine;
         const args = { journeyId, granularity, period, minN, segment };
         Promise.all([
           ctx.api.call('metrics.overlay', { ...args, metricKey }),
           ctx.api.call('metrics.breakdowns', args),
         ])
           .then(([overlay, breakdowns]) => {
-            if (!cancelled) store.getState().patch({ overlay, breakdowns, loading: false, error: null });
+            store.getState().finishLoading(mine, { overlay, breakdowns, error: null });
           })
           .catch((error: unknown) => {
-            if (!cancelled) store.getState().patch({ loading: false, error: messageOf(error) });
+            store.getState().finishLoading(mine, { error: messageOf(error) });
           });
       },
       revisionChanged ? 400 : 0,
     );
     return () => {
-      cancelled = true;
       clearTimeout(timer);
+      if (request !== null) store.getState().abandonLoading(request);
     };
   }, [ctx, store, journeyId, enabled, metricKey, granularity, period, segment, dataVersion, minN, revision]);
 

@@ -43,6 +43,18 @@ export interface OverlayActions {
   setSegment(segment: string | null): void;
   dataChanged(): void;
   patch(partial: Partial<OverlayState>): void;
+  /**
+   * Overlay requests, latest wins: `startLoading` numbers a request and sets `loading`;
+   * `finishLoading` applies its answer only if it is still the latest request and the overlay is
+   * on (an answer to an older choice, or arriving after the overlay was turned off, is dropped);
+   * `abandonLoading` forgets a request whose choice changed, so `loading` never stays set.
+   */
+  startLoading(): number;
+  finishLoading(
+    request: number,
+    answer: Pick<Partial<OverlayState>, 'overlay' | 'breakdowns' | 'error'>,
+  ): boolean;
+  abandonLoading(request: number): void;
 }
 
 export type OverlayStore = StoreApi<OverlayState & OverlayActions>;
@@ -64,14 +76,18 @@ const initial: OverlayState = {
 };
 
 export function createOverlayStore(): OverlayStore {
+  /** The latest overlay request; answers to any other are stale. */
+  let latestRequest = 0;
   return createStore<OverlayState & OverlayActions>()((set, get) => ({
     ...initial,
     openJourney(journeyId) {
       if (get().journeyId === journeyId) return;
+      latestRequest++;
       set({ ...initial, journeyId, dataVersion: get().dataVersion + 1 });
     },
     setEnabled(enabled) {
-      set(enabled ? { enabled } : { enabled, breakdownsOpen: false });
+      if (!enabled) latestRequest++;
+      set(enabled ? { enabled } : { enabled, breakdownsOpen: false, loading: false });
     },
     setBreakdownsOpen(open) {
       set(open ? { breakdownsOpen: true, enabled: true } : { breakdownsOpen: false });
@@ -93,6 +109,20 @@ export function createOverlayStore(): OverlayStore {
     },
     patch(partial) {
       set(partial);
+    },
+    startLoading() {
+      set({ loading: true });
+      return ++latestRequest;
+    },
+    finishLoading(request, answer) {
+      if (request !== latestRequest || !get().enabled) return false;
+      set({ ...answer, loading: false });
+      return true;
+    },
+    abandonLoading(request) {
+      if (request !== latestRequest) return;
+      latestRequest++;
+      set({ loading: false });
     },
   }));
 }
