@@ -25,6 +25,7 @@ import { connectNodes, moveNodes } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { GestureContext, createGestureStore } from './band-gestures';
 import { AttachmentEdge } from './AttachmentEdge';
+import { FlowEdge } from './FlowEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
 import { FarCardsContext, useRemeasureHandles, type CardDrawing } from './far-cards';
 import { FarEdgeLayer } from './FarEdgeLayer';
@@ -59,6 +60,7 @@ const nodeTypes: NodeTypes = {
 };
 
 const edgeTypes: EdgeTypes = {
+  flow: FlowEdge,
   attachment: AttachmentEdge,
 };
 

@@ -366,7 +366,7 @@ export function createEdgeBuilder() {
               target: edge.targetId,
               sourceHandle: HANDLE.flowOut,
               targetHandle: HANDLE.flowIn,
-              type: 'smoothstep',
+              type: 'flow',
               className: `${
                 breakdown
                   ? 'edge-flow edge-handoff edge-handoff-breakdown'
@@ -377,8 +377,8 @@ export function createEdgeBuilder() {
               markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
               selected: isSelected,
               deletable: false,
-              data: { kind: edge.kind, handoff },
-              ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
+              data: { kind: edge.kind, handoff, breakdown: Boolean(breakdown), dimmed: dim !== '' },
+              ...(label ? { label } : {}),
               ariaLabel: breakdown
                 ? `Customer path (hand-off): ${breakdown}`
                 : handoff

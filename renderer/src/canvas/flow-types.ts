@@ -50,7 +50,14 @@ export type JourneyFlowNode =
   | GridFlowNode
   | EmotionLaneFlowNode;
 
-export type JourneyFlowEdge = Edge<{ kind: EdgeKind; handoff: boolean }>;
+export type JourneyFlowEdge = Edge<{
+  kind: EdgeKind;
+  handoff: boolean;
+  /** The data overlay found this hand-off losing customers (its label carries the figures). */
+  breakdown?: boolean;
+  /** Left out by a filter: the label fades with its arrow. */
+  dimmed?: boolean;
+}>;
 
 /** The grid background's node id (':' never occurs in entity ids). */
 export const GRID_NODE_ID = 'grid:background';
