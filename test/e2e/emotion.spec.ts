@@ -30,7 +30,6 @@ test('the emotion curve edits a touchpoint emotion by keyboard and by drag, one 
 }) => {
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
-  await toggleLane(page);
   const lane = page.getByTestId('emotion-lane');
   await expect(lane).toBeVisible();
   // One point per touchpoint of the template, in stage order.
@@ -97,19 +96,19 @@ async function toggleLane(page: Page) {
     .click();
 }
 
-test('the emotion curve is off at first, shown from the map menu, and the choice is remembered', async ({
+test('the emotion curve is shown at first, hidden from the map menu, and the choice is remembered', async ({
   page,
   host,
 }) => {
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
   await expect(page.getByTestId('touchpoint-card').first()).toBeVisible();
-  await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
-  await toggleLane(page);
   await expect(page.getByTestId('emotion-lane')).toBeVisible();
+  await toggleLane(page);
+  await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('touchpoint-card').first()).toBeVisible();
-  await expect(page.getByTestId('emotion-lane')).toBeVisible();
-  await toggleLane(page);
   await expect(page.getByTestId('emotion-lane')).toHaveCount(0);
+  await toggleLane(page);
+  await expect(page.getByTestId('emotion-lane')).toBeVisible();
 });

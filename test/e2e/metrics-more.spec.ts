@@ -23,15 +23,6 @@ async function createOnlineStore(page: Page) {
   await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
 }
 
-/** Shows or hides the lane from the map's right-click menu, on an empty spot left of the lane headers. */
-async function toggleLane(page: Page) {
-  await page.mouse.click(40, 400, { button: 'right' });
-  await page
-    .getByRole('menu')
-    .getByRole('menuitem', { name: /Show emotion curve/ })
-    .click();
-}
-
 async function loadSample(page: Page) {
   await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
   await bar(page).getByRole('button', { name: 'Load sample data' }).click();
@@ -44,7 +35,6 @@ test('the emotion lane draws the overlay metric beside the designed curve, follo
 }) => {
   await page.goto(host.url);
   await createOnlineStore(page);
-  await toggleLane(page);
   const lane = page.getByTestId('emotion-lane');
   await expect(lane).toBeVisible();
   // Overlay off: the designed curve alone, no legend.

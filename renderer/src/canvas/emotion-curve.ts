@@ -169,7 +169,8 @@ const storage = (): Storage | null => {
  * Off until the user turns it on: the lane makes the map taller, and on a laptop screen a fitted
  * template then drops below the zoom where cards show their badges and vote buttons.
  */
-export const readEmotionLaneShown = () => storage()?.getItem(EMOTION_LANE_KEY) === 'shown';
+/** Shown unless this computer's user hid it: the curve is part of a journey map. */
+export const readEmotionLaneShown = () => storage()?.getItem(EMOTION_LANE_KEY) !== 'hidden';
 
 export function writeEmotionLaneShown(shown: boolean) {
   try {
