@@ -50,3 +50,25 @@ test('closing the import dialog while the file is being opened ends that import 
     .toBe('not-found');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('browser mode does not advertise Ctrl+N, which the browser keeps for itself', async ({ page, host }) => {
+  await page.goto(host.url);
+  // The library's button names no shortcut it cannot honour.
+  const newMap = page.getByRole('button', { name: 'New blank map' });
+  await expect(newMap).toHaveAttribute('title', 'New blank map');
+  await newMap.click();
+  await expect(page.getByTestId('stage-header').first()).toBeVisible();
+
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const row = dialog.locator('[data-command="map.new"]');
+  await expect(row).toContainText('New blank map');
+  await expect(row).toContainText('No shortcut');
+  await expect(row).not.toContainText(/Ctrl\+N|⌘N/);
+  // Searching for the key finds nothing either; the shortcuts that do work are still listed.
+  await dialog.getByRole('searchbox', { name: 'Search commands' }).fill('ctrl+n');
+  await expect(dialog.locator('[data-command="map.new"]')).toHaveCount(0);
+  await dialog.getByRole('searchbox', { name: 'Search commands' }).fill('library');
+  await expect(dialog.locator('[data-command="app.library"]')).toContainText(/Ctrl\+Shift\+L|⇧⌘L/);
+});

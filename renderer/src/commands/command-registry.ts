@@ -37,6 +37,11 @@ export interface Shortcut {
    * one accelerator), so the keyboard handler serves it in Electron too.
    */
   notInMenu?: boolean;
+  /**
+   * A browser keeps this key for itself (Ctrl/⌘+N opens a browser window) and never hands it to
+   * the page: only the Electron app has it, so browser mode neither advertises nor listens for it.
+   */
+  electronOnly?: boolean;
 }
 
 export interface Command {
@@ -88,6 +93,12 @@ export function createCommandRegistry(commands: readonly Command[] = []): Comman
   };
   for (const command of commands) registry.register(command);
   return registry;
+}
+
+/** The shortcuts of a command that work where the app runs (see `Shortcut.electronOnly`). */
+export function shortcutsIn(command: Command, transport: CommandContext['transport']): readonly Shortcut[] {
+  const all = command.shortcuts ?? [];
+  return transport === 'electron' ? all : all.filter((s) => !s.electronOnly);
 }
 
 export const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -152,7 +163,7 @@ export function commandForKey(
   for (const command of registry.all()) {
     if (!command.shortcuts || command.nativeShortcut) continue;
     if (typing && command.skipWhileTyping) continue;
-    for (const shortcut of command.shortcuts) {
+    for (const shortcut of shortcutsIn(command, ctx.transport)) {
       if (command.menuAccelerator && ctx.transport === 'electron' && !shortcut.notInMenu) continue;
       if (typing && !shortcut.mod) continue;
       if (shortcutMatches(shortcut, event)) return command;

@@ -1,5 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useSyncExternalStore } from 'react';
-import { commandForKey, formatShortcut, type CommandContext, type CommandRegistry } from './command-registry';
+import {
+  commandForKey,
+  formatShortcut,
+  shortcutsIn,
+  type CommandContext,
+  type CommandRegistry,
+} from './command-registry';
 
 /** The command registry and the context its commands run in, for components. */
 export interface Commands {
@@ -45,7 +51,7 @@ export function useCommand(id: string): CommandView {
       ctx.uiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
     });
   }, [registry, ctx, id]);
-  const shortcut = command.shortcuts?.[0];
+  const shortcut = shortcutsIn(command, ctx.transport)[0];
   return {
     label: command.label,
     title: shortcut ? `${command.label} (${formatShortcut(shortcut)})` : command.label,

@@ -106,7 +106,7 @@ export const journeyCommands: readonly Command[] = [
   {
     id: 'map.new',
     label: 'New blank map',
-    shortcuts: [{ key: 'n', mod: true }],
+    shortcuts: [{ key: 'n', mod: true, electronOnly: true }],
     menuAccelerator: true,
     enabled: () => true,
     async run(ctx) {

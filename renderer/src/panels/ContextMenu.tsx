@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
-import { formatShortcut, isMac } from '../commands/command-registry';
+import { formatShortcut, isMac, shortcutsIn } from '../commands/command-registry';
 import { closeMenu, commandUi, type OpenMenu } from '../commands/command-ui';
 import { useCommands } from '../commands/commands-context';
 
@@ -34,7 +34,7 @@ function ContextMenu({ menu }: { menu: OpenMenu }) {
     menu.items.map((id) => {
       if (id === '-') return null;
       const command = registry.get(id)!;
-      const shortcut = command.shortcuts?.[0];
+      const shortcut = shortcutsIn(command, ctx.transport)[0];
       return {
         id,
         label: command.label,
@@ -174,7 +174,7 @@ function ContextMenu({ menu }: { menu: OpenMenu }) {
             tabIndex={-1}
             aria-disabled={item.enabled ? undefined : 'true'}
             aria-keyshortcuts={
-              item.shortcut ? ariaShortcut(registry.get(item.id)!.shortcuts![0]!) : undefined
+              item.shortcut ? ariaShortcut(shortcutsIn(registry.get(item.id)!, ctx.transport)[0]!) : undefined
             }
             className={`context-menu__item${item.enabled ? '' : ' is-disabled'}`}
             data-command={item.id}

@@ -1,5 +1,11 @@
 import { useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { formatShortcut, isMac, type Command } from '../commands/command-registry';
+import {
+  formatShortcut,
+  isMac,
+  shortcutsIn,
+  type Command,
+  type CommandContext,
+} from '../commands/command-registry';
 import { closeShortcuts, commandUi } from '../commands/command-ui';
 import { useCommands } from '../commands/commands-context';
 import { Icon } from './Icon';
@@ -31,8 +37,15 @@ export interface ShortcutGroup {
   commands: { id: string; label: string; keys: string[] }[];
 }
 
-/** The registry's commands as groups, filtered by a search over label and keys. */
-export function shortcutGroups(commands: readonly Command[], query: string): ShortcutGroup[] {
+/**
+ * The registry's commands as groups, filtered by a search over label and keys; only the shortcuts
+ * that work where the app runs (a browser keeps Ctrl/⌘+N).
+ */
+export function shortcutGroups(
+  commands: readonly Command[],
+  query: string,
+  transport: CommandContext['transport'],
+): ShortcutGroup[] {
   const needle = query.trim().toLowerCase();
   const groups = new Map<string, ShortcutGroup>();
   const order = (prefix: string) => {
@@ -41,7 +54,7 @@ export function shortcutGroups(commands: readonly Command[], query: string): Sho
   };
   const sorted = [...commands].sort((a, b) => order(a.id.split('.')[0]!) - order(b.id.split('.')[0]!));
   for (const command of sorted) {
-    const keys = (command.shortcuts ?? []).map(formatShortcut);
+    const keys = shortcutsIn(command, transport).map(formatShortcut);
     const prefix = command.id.split('.')[0]!;
     const title = titleOf(prefix);
     const haystack = [command.label, title, ...keys].join(' ').toLowerCase();
@@ -59,12 +72,15 @@ export function ShortcutsHost() {
 }
 
 function ShortcutsDialog({ onClose }: { onClose(): void }) {
-  const { registry } = useCommands();
+  const { registry, ctx } = useCommands();
   const searchRef = useRef<HTMLInputElement>(null);
   const ref = useModalDialog(searchRef);
   const id = useId();
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => shortcutGroups(registry.all(), query), [registry, query]);
+  const groups = useMemo(
+    () => shortcutGroups(registry.all(), query, ctx.transport),
+    [registry, query, ctx.transport],
+  );
 
   return (
     <dialog
