@@ -72,3 +72,64 @@ test('browser mode does not advertise Ctrl+N, which the browser keeps for itself
   await dialog.getByRole('searchbox', { name: 'Search commands' }).fill('library');
   await expect(dialog.locator('[data-command="app.library"]')).toContainText(/Ctrl\+Shift\+L|⇧⌘L/);
 });
+
+test('the overlay bar is one line at 1440×900, tidy and keyboard-reachable on smaller screens', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  await page.getByRole('button', { name: 'Create Online store purchase' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
+  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
+  const bar = page.getByRole('region', { name: 'Data overlay' });
+  await bar.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(bar.getByLabel('Overlay metric')).toHaveValue('nps');
+
+  const controls = [
+    bar.getByLabel('Overlay metric'),
+    bar.getByLabel('Period length'),
+    bar.getByLabel('Period', { exact: true }),
+    bar.getByLabel('Segment'),
+    bar.getByLabel('Target'),
+    bar.getByText('Settings', { exact: true }),
+    bar.getByRole('button', { name: /^Breakdowns/ }),
+    bar.getByRole('button', { name: 'Turn the data overlay off' }),
+  ];
+  const rows = async () => {
+    const tops = new Set<number>();
+    for (const control of controls) {
+      const box = (await control.boundingBox())!;
+      tops.add(Math.round((box.y + box.height / 2) / 20));
+    }
+    return tops.size;
+  };
+  expect(await rows()).toBe(1);
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    expect(await rows()).toBeLessThanOrEqual(2);
+    for (const control of controls) await expect(control).toBeInViewport();
+  }
+
+  // The less-used settings, by keyboard: the popover opens, Min n is in it, Escape closes it.
+  const settings = bar.getByText('Settings', { exact: true });
+  await settings.focus();
+  await page.keyboard.press('Enter');
+  const minN = bar.getByRole('group', { name: 'Overlay settings' }).getByLabel('Min n');
+  await expect(minN).toBeVisible();
+  await expect(bar.getByRole('group', { name: 'NPS settings' }).getByLabel('Family')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(minN).toBeFocused();
+  await minN.fill('40');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(minN).toBeHidden();
+  await expect(settings).toBeFocused();
+  await settings.press('Enter');
+  await expect(minN).toHaveValue('40');
+});

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { canTakeSample } from '../../../shared/sample-data/online-store-sample';
 import type {
   GranularityName,
@@ -104,9 +104,9 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
 
   return (
     <div className="ov-bar" role="region" aria-label="Data overlay">
-      <span className="ov-bar__title">
+      <span className="ov-bar__title" title="Data overlay">
         <Icon name="chart" size={16} />
-        Data overlay
+        <span className="ov-bar__title-text">Data overlay</span>
       </span>
       {noData ? (
         <p className="ov-bar__empty">
@@ -120,7 +120,7 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
       ) : (
         <>
           <label className="ov-field">
-            <span>Metric</span>
+            <span className="ov-field__label">Metric</span>
             <select
               value={metricKey ?? ''}
               onChange={(e) => store.getState().setMetric(e.target.value)}
@@ -134,8 +134,11 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
               ))}
             </select>
           </label>
-          <label className="ov-field">
-            <span>By</span>
+          {/* One visible word for the two period choices; each select names itself. */}
+          <div className="ov-field">
+            <span className="ov-field__label" aria-hidden="true">
+              Period
+            </span>
             <select
               value={granularity}
               onChange={(e) => store.getState().setGranularity(e.target.value as GranularityName)}
@@ -147,9 +150,6 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
                 </option>
               ))}
             </select>
-          </label>
-          <label className="ov-field">
-            <span>Period</span>
             <select
               value={period}
               onChange={(e) => store.getState().setPeriod(e.target.value)}
@@ -163,13 +163,15 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
               ))}
               <option value="all">All time</option>
             </select>
-          </label>
+          </div>
           <SegmentField />
           {metric && (
             <TargetField key={`${metric.key}:${metric.target}`} journeyId={journeyId} metric={metric} />
           )}
-          <MinNField key={settings.minN} journeyId={journeyId} minN={settings.minN} id={`${id}-minn`} />
-          {metric && <MetricOptions key={metric.key} journeyId={journeyId} metric={metric} />}
+          <OverlaySettings title={metric ? `Minimum n and ${metric.definition.label} settings` : 'Minimum n'}>
+            <MinNField journeyId={journeyId} minN={settings.minN} id={`${id}-minn`} />
+            {metric && <MetricOptions key={metric.key} journeyId={journeyId} metric={metric} />}
+          </OverlaySettings>
         </>
       )}
       <div className="ov-bar__spacer" />
@@ -202,6 +204,42 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
         <Icon name="close" />
       </button>
     </div>
+  );
+}
+
+/**
+ * The less-used settings (the small-sample minimum, the metric's family and scale) in a popover,
+ * so the bar stays one line. Escape or a click outside closes it; focus returns to its button.
+ */
+function OverlaySettings({ title, children }: { title: string; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: PointerEvent) => {
+      const details = ref.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, []);
+  return (
+    <details
+      ref={ref}
+      className="ov-options"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !ref.current?.open) return;
+        event.preventDefault();
+        event.stopPropagation();
+        ref.current.open = false;
+        ref.current.querySelector('summary')?.focus();
+      }}
+    >
+      <summary className="button button--small" title={title}>
+        Settings
+      </summary>
+      <div className="ov-options__body" role="group" aria-label="Overlay settings">
+        {children}
+      </div>
+    </details>
   );
 }
 
@@ -273,6 +311,12 @@ function MinNField({ journeyId, minN, id }: { journeyId: string; minN: number; i
   const store = useOverlayStore();
   const [text, setText] = useState(String(minN));
   const [problem, setProblem] = useState<string | null>(null);
+  // A saved (or elsewhere changed) minimum shows here; the field stays mounted, so keeps focus.
+  const [shown, setShown] = useState(minN);
+  if (shown !== minN) {
+    setShown(minN);
+    setText(String(minN));
+  }
   const save = (event?: FormEvent) => {
     event?.preventDefault();
     const value = Number(text.trim());
@@ -332,68 +376,66 @@ function MetricOptions({ journeyId, metric }: { journeyId: string; metric: Metri
       ? Array.from({ length: d.scaleMax - d.scaleMin }, (_, i) => d.scaleMin + 1 + i)
       : [];
   return (
-    <details className="ov-options">
-      <summary className="button button--small">{d.label} settings</summary>
-      <div className="ov-options__body" role="group" aria-label={`${d.label} settings`}>
-        <label className="ov-field" htmlFor={`${id}-family`}>
-          <span>Family</span>
-          <select
-            id={`${id}-family`}
-            value={d.family}
-            onChange={(e) => update({ family: e.target.value as 'service' | 'experience' })}
-          >
-            <option value="service">Service</option>
-            <option value="experience">Experience</option>
-          </select>
-        </label>
-        {d.kind === 'ces' && (
-          <>
-            <label className="ov-field" htmlFor={`${id}-version`}>
-              <span>Question</span>
-              <select
-                id={`${id}-version`}
-                value={d.version}
-                onChange={(e) => update({ version: e.target.value as '2.0' | '1.0' })}
-              >
-                <option value="2.0">CES 2.0: easy (higher is better)</option>
-                <option value="1.0">CES 1.0: effort (lower is better)</option>
-              </select>
-            </label>
-            <label className="ov-field" htmlFor={`${id}-report`}>
-              <span>Report</span>
-              <select
-                id={`${id}-report`}
-                value={d.report}
-                onChange={(e) => update({ report: e.target.value as 'mean' | 'top-box', target: null })}
-              >
-                <option value="mean">Mean score</option>
-                <option value="top-box">% in the top box</option>
-              </select>
-            </label>
-          </>
-        )}
-        {topBoxChoices.length > 0 && (d.kind === 'csat' || (d.kind === 'ces' && d.report === 'top-box')) && (
-          <label className="ov-field" htmlFor={`${id}-topbox`}>
-            <span>Top box from</span>
+    <div className="ov-options__group" role="group" aria-label={`${d.label} settings`}>
+      <span className="ov-options__heading">{d.label}</span>
+      <label className="ov-field" htmlFor={`${id}-family`}>
+        <span>Family</span>
+        <select
+          id={`${id}-family`}
+          value={d.family}
+          onChange={(e) => update({ family: e.target.value as 'service' | 'experience' })}
+        >
+          <option value="service">Service</option>
+          <option value="experience">Experience</option>
+        </select>
+      </label>
+      {d.kind === 'ces' && (
+        <>
+          <label className="ov-field" htmlFor={`${id}-version`}>
+            <span>Question</span>
             <select
-              id={`${id}-topbox`}
-              value={d.kind === 'csat' || d.kind === 'ces' ? d.topBoxMin : ''}
-              onChange={(e) => update({ topBoxMin: Number(e.target.value) })}
+              id={`${id}-version`}
+              value={d.version}
+              onChange={(e) => update({ version: e.target.value as '2.0' | '1.0' })}
             >
-              {topBoxChoices.map((v) => (
-                <option key={v} value={v}>
-                  {v}–{d.kind === 'csat' || d.kind === 'ces' ? d.scaleMax : ''}
-                </option>
-              ))}
+              <option value="2.0">CES 2.0: easy (higher is better)</option>
+              <option value="1.0">CES 1.0: effort (lower is better)</option>
             </select>
           </label>
-        )}
-        {problem && (
-          <span className="ov-field__problem" role="alert">
-            {problem}
-          </span>
-        )}
-      </div>
-    </details>
+          <label className="ov-field" htmlFor={`${id}-report`}>
+            <span>Report</span>
+            <select
+              id={`${id}-report`}
+              value={d.report}
+              onChange={(e) => update({ report: e.target.value as 'mean' | 'top-box', target: null })}
+            >
+              <option value="mean">Mean score</option>
+              <option value="top-box">% in the top box</option>
+            </select>
+          </label>
+        </>
+      )}
+      {topBoxChoices.length > 0 && (d.kind === 'csat' || (d.kind === 'ces' && d.report === 'top-box')) && (
+        <label className="ov-field" htmlFor={`${id}-topbox`}>
+          <span>Top box from</span>
+          <select
+            id={`${id}-topbox`}
+            value={d.kind === 'csat' || d.kind === 'ces' ? d.topBoxMin : ''}
+            onChange={(e) => update({ topBoxMin: Number(e.target.value) })}
+          >
+            {topBoxChoices.map((v) => (
+              <option key={v} value={v}>
+                {v}–{d.kind === 'csat' || d.kind === 'ces' ? d.scaleMax : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {problem && (
+        <span className="ov-field__problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
   );
 }

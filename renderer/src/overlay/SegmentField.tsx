@@ -19,7 +19,7 @@ export function SegmentField() {
   if (!segments || segments.length === 0) return null;
   return (
     <label className="ov-field">
-      <span>Segment</span>
+      <span className="ov-field__label">Segment</span>
       <select
         value={encode(segment)}
         onChange={(e) => store.getState().setSegment(decode(e.target.value))}
