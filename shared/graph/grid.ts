@@ -11,6 +11,12 @@ export const LANE_HEADER_WIDTH = 168;
 export const DEFAULT_STAGE_WIDTH = 300;
 export const DEFAULT_LANE_HEIGHT = 220;
 export const CELL_PADDING = 20;
+
+/**
+ * A card coordinate: whole pixels, never -0. Math.round(-0.4) is -0, which JSON writes as 0, so a
+ * -0 kept in memory would differ from the library it was saved to.
+ */
+export const roundCoord = (value: number): number => Math.round(value) + 0;
 /** Vertical space between cards stacked in a cell. */
 export const NODE_GAP = 14;
 

@@ -1,6 +1,6 @@
 import type { Change } from '../../../shared/domain/change-set';
 import type { JourneyDocument, MapNode } from '../../../shared/domain/journey';
-import { NODE_SIZE } from '../../../shared/graph/grid';
+import { NODE_SIZE, roundCoord } from '../../../shared/graph/grid';
 import { moveNodes } from './map-edits';
 import { parseSelectionId, type Selection } from './ui-store';
 
@@ -60,7 +60,7 @@ export function alignBoxes(
     .filter((p, i) => p.x !== boxes[i]!.x || p.y !== boxes[i]!.y);
 }
 
-const roundPoint = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+const roundPoint = (p: { x: number; y: number }) => ({ x: roundCoord(p.x), y: roundCoord(p.y) });
 
 /**
  * Equal gaps between neighbouring boxes along an axis: the first and last box (by position) stay,
@@ -79,7 +79,7 @@ export function distributeBoxes(boxes: readonly Box[], axis: Axis): { id: string
   const out: { id: string; x: number; y: number }[] = [];
   let cursor = first[pos] + first[size] + gap;
   for (const b of sorted.slice(1, -1)) {
-    const at = Math.round(cursor);
+    const at = roundCoord(cursor);
     if (at !== b[pos]) out.push({ id: b.id, x: pos === 'x' ? at : b.x, y: pos === 'y' ? at : b.y });
     cursor += b[size] + gap;
   }

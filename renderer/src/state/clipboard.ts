@@ -16,6 +16,7 @@ import {
   cellOfNode,
   departmentLanes,
   stageColumns,
+  roundCoord,
 } from '../../../shared/graph/grid';
 import { selectedCards } from './arrange';
 import { newId, newTouchpoint, resizeDepartment, resizeStage } from './map-edits';
@@ -209,8 +210,8 @@ export function planPaste(
     const minX = Math.min(...envelope.nodes.map((n) => n.x));
     const minY = Math.min(...envelope.nodes.map((n) => n.y));
     placed = envelope.nodes.map((n) => ({
-      x: Math.round(at.x + n.x - minX),
-      y: Math.round(at.y + n.y - minY),
+      x: roundCoord(at.x + n.x - minX),
+      y: roundCoord(at.y + n.y - minY),
     }));
   } else {
     placed = envelope.nodes.map((n) => {
@@ -376,8 +377,8 @@ export function planTextPaste(
       value: maker.make(
         text,
         {
-          x: Math.round(origin.x + (i % perRow) * (size.width + NODE_GAP)),
-          y: Math.round(origin.y + Math.floor(i / perRow) * (size.height + NODE_GAP)),
+          x: roundCoord(origin.x + (i % perRow) * (size.width + NODE_GAP)),
+          y: roundCoord(origin.y + Math.floor(i / perRow) * (size.height + NODE_GAP)),
           stageId: null,
           departmentId: null,
         },
@@ -408,8 +409,8 @@ export function planTextPaste(
   const left = column.start + Math.max(CELL_PADDING, (width - rowWidth) / 2);
   texts.forEach((text, i) => {
     const place = {
-      x: Math.round(left + (i % perRow) * (size.width + NODE_GAP)),
-      y: Math.round(top + Math.floor(i / perRow) * (size.height + NODE_GAP)),
+      x: roundCoord(left + (i % perRow) * (size.width + NODE_GAP)),
+      y: roundCoord(top + Math.floor(i / perRow) * (size.height + NODE_GAP)),
       ...cell,
     };
     changes.push({ op: 'node.add', value: maker.make(text, place, ids[i]!) });

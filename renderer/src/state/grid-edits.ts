@@ -18,6 +18,7 @@ import {
   freeSpotInCell,
   stageColumns,
   type Band,
+  roundCoord,
 } from '../../../shared/graph/grid';
 import { applyChange, applyChanges } from './apply-change';
 import { LANE_PALETTE, deleteSelection, newId, newTouchpoint, nodeUpdate } from './map-edits';
@@ -352,7 +353,7 @@ export function deleteBand(
       // Outside the other axis's bands: only slide it into the neighbouring band.
       const target = axis.bands(work.doc).find((b) => b.id === neighbourId)!;
       const extent = axis.nodeExtent(node.kind);
-      const coord = Math.round(target.start + Math.max(CELL_PADDING, (target.size - extent) / 2));
+      const coord = roundCoord(target.start + Math.max(CELL_PADDING, (target.size - extent) / 2));
       work.push([nodeUpdate(node, coordField(axis, coord))]);
       continue;
     }
@@ -432,7 +433,7 @@ export function placeInCell(
     (bottom, n) => Math.max(bottom, n.y + NODE_SIZE[n.kind].height + NODE_GAP),
     lane.start + CELL_PADDING,
   );
-  const x = Math.round(column.start + Math.max(CELL_PADDING, (column.size - size.width) / 2));
+  const x = roundCoord(column.start + Math.max(CELL_PADDING, (column.size - size.width) / 2));
   const wanted = Math.min(
     MAX_LANE_HEIGHT,
     Math.ceil((y + size.height + CELL_PADDING - lane.start) / 10) * 10,
@@ -479,13 +480,13 @@ export interface NewCard {
 export function newTouchpointAt(doc: JourneyDocument, point: { x: number; y: number }): NewCard {
   const size = NODE_SIZE.touchpoint;
   const cell = cellAt(point, doc.stages, doc.departments);
-  let spot = { x: Math.round(point.x - size.width / 2), y: Math.round(point.y - size.height / 2) };
+  let spot = { x: roundCoord(point.x - size.width / 2), y: roundCoord(point.y - size.height / 2) };
   let grow: Change[] = [];
   if (cell.stageId && cell.departmentId) {
     const column = stageColumns(doc.stages).find((b) => b.id === cell.stageId)!;
     const lane = departmentLanes(doc.departments).find((b) => b.id === cell.departmentId)!;
     const clamp = (value: number, start: number, extent: number, room: number) =>
-      Math.round(
+      roundCoord(
         Math.max(
           start + Math.min(CELL_PADDING, Math.max(0, (room - extent) / 2)),
           Math.min(value, start + room - extent - Math.min(CELL_PADDING, Math.max(0, (room - extent) / 2))),

@@ -20,6 +20,7 @@ import {
   departmentLanes,
   freeSpotInCell,
   stageColumns,
+  roundCoord,
 } from '../../../shared/graph/grid';
 import { connectionKind, isDuplicateEdge } from '../../../shared/graph/rules';
 import { parseSelectionId, type Selection } from './ui-store';
@@ -291,8 +292,8 @@ export function moveNodes(
   for (const move of moves) {
     const node = doc.nodes.find((n) => n.id === move.id);
     if (!node) continue;
-    const x = Math.round(move.x);
-    const y = Math.round(move.y);
+    const x = roundCoord(move.x);
+    const y = roundCoord(move.y);
     if (x === node.x && y === node.y) continue;
     const cell = cellOfNode({ kind: node.kind, x, y }, doc.stages, doc.departments);
     changes.push(nodeUpdate(node, { x, y, stageId: cell.stageId, departmentId: cell.departmentId }));

@@ -1,7 +1,14 @@
 import dagre from '@dagrejs/dagre';
 import { nodePlaceUpdate, type Change } from '../../../shared/domain/change-set';
 import type { JourneyDocument, MapNode } from '../../../shared/domain/journey';
-import { CELL_PADDING, NODE_GAP, NODE_SIZE, departmentLanes, stageColumns } from '../../../shared/graph/grid';
+import {
+  CELL_PADDING,
+  NODE_GAP,
+  NODE_SIZE,
+  departmentLanes,
+  stageColumns,
+  roundCoord,
+} from '../../../shared/graph/grid';
 import { selectedCards } from './arrange';
 import type { Selection } from './ui-store';
 
@@ -57,7 +64,7 @@ export function layoutCell(
   const minX = Math.min(...corners.map((c) => c.x));
   const minY = Math.min(...corners.map((c) => c.y));
   const positions = new Map(
-    corners.map((c) => [c.id, { x: Math.round(c.x - minX), y: Math.round(c.y - minY) }]),
+    corners.map((c) => [c.id, { x: roundCoord(c.x - minX), y: roundCoord(c.y - minY) }]),
   );
   return {
     width: Math.ceil(Math.max(...corners.map((c) => c.x - minX + c.width))),

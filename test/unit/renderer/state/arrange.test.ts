@@ -64,6 +64,15 @@ describe('distributeBoxes', () => {
     expect(moves).toEqual([{ id: 'b', x: 0, y: 100 }]);
     expect(distributeBoxes([box('a', 0, 0), box('b', 0, 10)], 'vertical')).toEqual([]);
   });
+
+  it('never places a card at -0, which the library would store as 0', () => {
+    // Overlapping boxes: the gap is -0.3 px, so b lands at round(-0.3), which is -0 in JavaScript.
+    // JSON writes -0 as 0: memory and the saved map would differ (found by the history property test).
+    const moves = distributeBoxes([box('a', -100, 0), box('b', -50, 0, 0.6), box('c', 0, 0)], 'horizontal');
+    expect(moves).toHaveLength(1);
+    expect(moves[0]!.x).toBe(0);
+    expect(Object.is(moves[0]!.x, -0)).toBe(false);
+  });
 });
 
 describe('alignSelection and distributeSelection on a map', () => {
