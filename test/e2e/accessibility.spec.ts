@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /**
  * Accessibility of every screen in both themes, checked by axe-core (WCAG 2.1 A and AA rules:
@@ -19,14 +19,6 @@ async function violations(page: Page) {
       .slice(0, 5)
       .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
   }));
-}
-
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText(name);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { cellOfNode } from '../../shared/graph/grid';
 import { JourneyRepository } from '../../electron/db/journey-repository';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /**
  * The editor's commands end to end, driven like a user: context menus, the keyboard shortcuts
@@ -18,13 +18,6 @@ const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: n
 const menu = (page: Page) => page.getByRole('menu');
 /** The card that has the keyboard focus (focus goes back to it when a menu closes). */
 const flowNodeFocused = (page: Page) => page.locator('.react-flow__node:focus');
-
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(page.getByTestId('map-title')).toContainText(name);
-}
 
 async function newBlankMap(page: Page) {
   await page.getByRole('button', { name: 'New blank map' }).click();

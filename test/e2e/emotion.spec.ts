@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /**
  * The emotion curve under the grid: a user raises a touchpoint's emotion from the keyboard and by
@@ -15,14 +15,6 @@ const inspectorEmotion = (page: Page, value: string) =>
   inspector(page)
     .getByRole('radiogroup', { name: 'Emotion' })
     .getByRole('radio', { name: value, exact: true });
-
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText(name);
-}
 
 test('the emotion curve edits a touchpoint emotion by keyboard and by drag, one undo step each', async ({
   page,

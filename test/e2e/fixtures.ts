@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 /**
  * A browser-mode host per test, on a fresh library file in a temp folder: the same build and the
@@ -77,4 +77,16 @@ export const test = base.extend<{ host: HostProcess & { restart(): Promise<HostP
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** From the library: "New from template…", then one template; done when the new map is open. */
+export async function createFromTemplate(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'New map from template' });
+  await chooser.getByRole('button', { name: `Create ${name}` }).click();
+  await expect(chooser).toBeHidden();
+  await expect(page.getByTestId('map-title')).toContainText(name);
+}
+
+/** The online-store template, the map most tests start from. */
+export const createOnlineStore = (page: Page) => createFromTemplate(page, 'Online store purchase');

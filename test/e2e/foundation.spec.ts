@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /**
  * The core job end to end, as a new user does it in browser mode: make a map, draw on it, connect,
@@ -33,15 +33,6 @@ async function connect(page: Page, from: Locator, to: Locator) {
 }
 
 const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-
-/** Creates a map from the template chooser, the way a user does from the library. */
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText(name);
-}
 
 async function renameSelected(page: Page, name: string) {
   const field = inspector(page).getByLabel('Name', { exact: true });

@@ -1,5 +1,5 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /**
  * The grid and fast entry, driven like a facilitator does it: drag stage and lane headers to
@@ -13,14 +13,6 @@ const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
 const stageHeader = (page: Page, name: string) => page.getByTestId('stage-header').filter({ hasText: name });
 const laneHeader = (page: Page, name: string) => page.getByTestId('lane-header').filter({ hasText: name });
 const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
-
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText(name);
-}
 
 /** A locator's box once it has stopped moving (the viewport animates after Fit view). */
 async function settledBox(locator: Locator) {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createOnlineStore } from './fixtures';
 
 /**
  * The data overlay end to end, as a CX lead uses it: the online-store sample map, its generated
@@ -11,14 +11,6 @@ import { expect, test } from './fixtures';
 const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 const card = (page: Page, name: string) => page.getByTestId('touchpoint-card').filter({ hasText: name });
-
-async function createOnlineStore(page: Page) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: 'Create Online store purchase' }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
-}
 
 test('the sample data on the map: overlay, breakdowns, a pain point from one, and a touchpoint’s data', async ({
   page,

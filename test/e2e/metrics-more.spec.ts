@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createOnlineStore } from './fixtures';
 
 /**
  * Issue 4's last pieces, driven like a user: the emotion lane's data-derived curve beside the
@@ -14,14 +14,6 @@ const dataPoint = (page: Page, metric: string, name: string) =>
   page
     .getByTestId('emotion-data-series')
     .getByRole('img', { name: new RegExp(`^${metric} \\(data\\) at ${name}: `) });
-
-async function createOnlineStore(page: Page) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: 'Create Online store purchase' }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
-}
 
 async function loadSample(page: Page) {
   await page.getByRole('button', { name: 'Data overlay', exact: true }).click();

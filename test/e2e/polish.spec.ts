@@ -1,19 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createOnlineStore } from './fixtures';
 
 /**
  * The main screen on a projector and a laptop: a template map fitted in small windows keeps its
  * card details, the overlay legend leaves the fitted map uncovered, the top bar fits, and a large
  * card text scale never stacks cards on top of each other.
  */
-
-async function createOnlineStore(page: Page) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: 'Create Online store purchase' }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText('Online store purchase');
-}
 
 const zoomOf = (page: Page) =>
   page.evaluate(() => {

@@ -1,14 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /** Defects found in the review of issues 3 and 4, each pinned by the user-visible behaviour. */
-
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(page.getByTestId('map-title')).toContainText(name);
-}
 
 test('the card text scale grows the text of opportunities and free notes too, not only their boxes', async ({
   page,

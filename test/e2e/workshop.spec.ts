@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createFromTemplate } from './fixtures';
 
 /**
  * The workshop tools end to end, driven like a facilitator: dot-voting and the ranked list, find,
@@ -12,14 +12,6 @@ const rankedNames = (page: Page) => votesPanel(page).getByTestId('votes-entry').
 const note = (page: Page, name: string) => page.getByTestId('painpoint-note').filter({ hasText: name });
 const flowNode = (page: Page, name: string) =>
   page.locator('.react-flow__node').filter({ has: page.getByText(name, { exact: true }) });
-
-async function createFromTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const chooser = page.getByRole('dialog', { name: 'New map from template' });
-  await chooser.getByRole('button', { name: `Create ${name}` }).click();
-  await expect(chooser).toBeHidden();
-  await expect(page.getByTestId('map-title')).toContainText(name);
-}
 
 test('dot-voting: +2 on a pain point moves it up the ranked list; reset asks, and one undo brings the votes back', async ({
   page,
