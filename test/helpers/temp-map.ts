@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JourneyRepository } from '../../electron/db/journey-repository';
 import type { JourneyDocument } from '../../shared/domain/journey';
 import { templateContent, type WorkshopTemplateId } from '../../shared/templates';
@@ -15,6 +17,8 @@ export interface TempMap extends TempLibrary {
   doc(): JourneyDocument;
   /** The map's touchpoint ids by name. */
   touchpointIds(): Map<string, string>;
+  /** Writes a file (an export to import, say) into the temp folder; returns its path. */
+  write(name: string, content: string | Buffer): string;
 }
 
 export async function openTempMap(
@@ -37,5 +41,10 @@ export async function openTempMap(
     doc,
     touchpointIds: () =>
       new Map(doc().nodes.flatMap((n) => (n.kind === 'touchpoint' ? [[n.name, n.id] as const] : []))),
+    write: (name, content) => {
+      const file = join(library.dir, name);
+      writeFileSync(file, content);
+      return file;
+    },
   };
 }

@@ -26,11 +26,31 @@ const RELEASED = [
 let folder: TempFolder | undefined;
 afterEach(() => folder?.cleanup());
 
+/** A copy of a stored library file in a fresh temp folder, as a user's file would be. */
+function copyOf(fixture: string): { copy: string; dir: string } {
+  folder = makeTempFolder();
+  const copy = folder.file();
+  copyFileSync(fixture, copy);
+  return { copy, dir: folder.dir };
+}
+
+/** Opens the backup an upgrade left of the `version` file, checks it is still at that version. */
+function inBackup(copy: string, version: number, at: Date, check: (old: Database.Database) => void) {
+  const old = new Database(backupPathFor(copy, version, at), { readonly: true });
+  try {
+    expect(old.pragma('user_version', { simple: true })).toBe(version);
+    check(old);
+  } finally {
+    old.close();
+  }
+}
+
+const countOf = (db: Database.Database, table: string) =>
+  db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get();
+
 describe.each(RELEASED)('a library written by schema version $version', ({ version, file }) => {
   it('opens at the current version with its maps intact', async () => {
-    folder = makeTempFolder();
-    const copy = folder.file();
-    copyFileSync(file, copy);
+    const { copy } = copyOf(file);
     const db = await openLibraryDatabase(copy);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
@@ -58,9 +78,7 @@ describe.each(RELEASED)('a library written by schema version $version', ({ versi
 
 describe('the upgrade from schema version 1 to 2 (snapshots)', () => {
   it('adds the snapshots table, backs the v1 file up next to it, and snapshots work on old maps', async () => {
-    folder = makeTempFolder();
-    const copy = folder.file();
-    copyFileSync('test/fixtures/library-v1.sqlite', copy);
+    const { copy, dir } = copyOf('test/fixtures/library-v1.sqlite');
     const at = new Date('2025-06-01T10:00:00.000Z');
     const db = await openLibraryDatabase(copy, { now: () => at });
     try {
@@ -95,30 +113,23 @@ describe('the upgrade from schema version 1 to 2 (snapshots)', () => {
       closeLibraryDatabase(db);
     }
 
-    const backup = backupPathFor(copy, 1, at);
-    expect(readdirSync(folder.dir).filter((name) => name.includes('.backup-'))).toEqual([
-      backup.slice(folder.dir.length + 1),
+    expect(readdirSync(dir).filter((name) => name.includes('.backup-'))).toEqual([
+      backupPathFor(copy, 1, at).slice(dir.length + 1),
     ]);
-    const old = new Database(backup, { readonly: true });
-    try {
-      expect(old.pragma('user_version', { simple: true })).toBe(1);
+    inBackup(copy, 1, at, (old) => {
       const tables = old
         .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .pluck()
         .all();
       expect(tables).not.toContain('snapshots');
-      expect(old.prepare<[], number>('SELECT count(*) FROM journeys').pluck().get()).toBe(2);
-    } finally {
-      old.close();
-    }
+      expect(countOf(old, 'journeys')).toBe(2);
+    });
   });
 });
 
 describe('the upgrade from schema version 2 to 3 (metrics data)', () => {
   it('adds the metrics tables, keeps snapshots, backs the v2 file up, and old maps take datasets', async () => {
-    folder = makeTempFolder();
-    const copy = folder.file();
-    copyFileSync('test/fixtures/library-v2.sqlite', copy);
+    const { copy } = copyOf('test/fixtures/library-v2.sqlite');
     const at = new Date('2025-07-01T10:00:00.000Z');
     const db = await openLibraryDatabase(copy, { now: () => at });
     try {
@@ -177,22 +188,13 @@ describe('the upgrade from schema version 2 to 3 (metrics data)', () => {
     } finally {
       closeLibraryDatabase(db);
     }
-    const backup = backupPathFor(copy, 2, at);
-    const old = new Database(backup, { readonly: true });
-    try {
-      expect(old.pragma('user_version', { simple: true })).toBe(2);
-      expect(old.prepare<[], number>('SELECT count(*) FROM snapshots').pluck().get()).toBe(1);
-    } finally {
-      old.close();
-    }
+    inBackup(copy, 2, at, (old) => expect(countOf(old, 'snapshots')).toBe(1));
   });
 });
 
 describe('the upgrade from schema version 4 to 5 (opportunities and free notes)', () => {
   it('rebuilds nodes with every row and edge kept, keeps snapshots and metrics, and takes the new kinds', async () => {
-    folder = makeTempFolder();
-    const copy = folder.file();
-    copyFileSync('test/fixtures/library-v4.sqlite', copy);
+    const { copy } = copyOf('test/fixtures/library-v4.sqlite');
     const before = new Database(copy, { readonly: true });
     const rowsOf = (db: Database.Database, table: string) =>
       db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
@@ -295,21 +297,13 @@ describe('the upgrade from schema version 4 to 5 (opportunities and free notes)'
     } finally {
       closeLibraryDatabase(db);
     }
-    const backup = new Database(backupPathFor(copy, 4, at), { readonly: true });
-    try {
-      expect(backup.pragma('user_version', { simple: true })).toBe(4);
-      expect(backup.prepare<[], number>('SELECT count(*) FROM edges').pluck().get()).toBe(20);
-    } finally {
-      backup.close();
-    }
+    inBackup(copy, 4, at, (old) => expect(countOf(old, 'edges')).toBe(20));
   });
 });
 
 describe('the upgrade from schema version 5 to 6 (segments)', () => {
   it('keys score counts by segment, keeps every row as "no segment", and old data still computes', async () => {
-    folder = makeTempFolder();
-    const copy = folder.file();
-    copyFileSync('test/fixtures/library-v5.sqlite', copy);
+    const { copy } = copyOf('test/fixtures/library-v5.sqlite');
     const before = new Database(copy, { readonly: true });
     const oldScores = before.prepare('SELECT * FROM score_days').all() as Record<string, unknown>[];
     const oldComments = before.prepare('SELECT * FROM comments ORDER BY id').all() as Record<
@@ -391,12 +385,6 @@ describe('the upgrade from schema version 5 to 6 (segments)', () => {
     } finally {
       closeLibraryDatabase(db);
     }
-    const backup = new Database(backupPathFor(copy, 5, at), { readonly: true });
-    try {
-      expect(backup.pragma('user_version', { simple: true })).toBe(5);
-      expect(backup.prepare<[], number>('SELECT count(*) FROM score_days').pluck().get()).toBe(1);
-    } finally {
-      backup.close();
-    }
+    inBackup(copy, 5, at, (old) => expect(countOf(old, 'score_days')).toBe(1));
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { JourneyRepository } from '../../../../electron/db/journey-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import {
   removeDataset,
@@ -8,18 +7,15 @@ import {
 } from '../../../../electron/db/metrics-data-repository';
 import { MetricsQuery } from '../../../../electron/db/metrics-query';
 import { buildMetricsIndex, segmentIndex } from '../../../../shared/analysis/metrics-engine';
-import { templateContent } from '../../../../shared/templates';
-import { openTempLibrary } from '../../../helpers/temp-db';
+import { openTempMap } from '../../../helpers/temp-map';
 
 /** Score counts and comments per segment (schema v6): stored, read, narrowed, removed. */
 
 async function setup() {
-  const library = await openTempLibrary();
+  const library = await openTempMap();
   onTestFinished(library.cleanup);
-  const journeys = new JourneyRepository(library.db);
-  const made = templateContent('online-store', () => crypto.randomUUID());
-  const { id } = journeys.create({ name: made.name, description: made.description, content: made.content });
-  const doc = journeys.get(id);
+  const id = library.journeyId;
+  const doc = library.doc();
   const tp = doc.nodes.find((n) => n.kind === 'touchpoint' && n.metricKey === 'support-call')!.id;
   const counts = (promoters: number, detractors: number) => [
     detractors,

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDatasets } from '../../../../electron/db/metrics-data-repository';
 import { ImportSessions } from '../../../../electron/import/import-sessions';
-import type { ImportStatus } from '../../../../shared/import/mapping';
 import { hashFile } from '../../../helpers/temp-db';
+import { settled } from '../../../helpers/import-sessions';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
 
 let lib: TempMap;
@@ -21,19 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => lib.cleanup());
 
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(lib.dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-async function settle(sessionId: string): Promise<ImportStatus> {
-  for (;;) {
-    const status = sessions.status(sessionId);
-    if (status.state !== 'reading') return status;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const settle = (sessionId: string) => settled(sessions, sessionId);
 
 const count = (table: string) => lib.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get();
 
@@ -76,7 +64,7 @@ const row = (tp: string, nps: string, csat: string, comment = '', date = '2025-0
 
 describe('a Qualtrics export', () => {
   it('is recognised, mapped by guess, checked, and stored in one dataset', async () => {
-    const file = write(
+    const file = lib.write(
       'survey.csv',
       '\ufeff' +
         qualtrics([
@@ -170,7 +158,7 @@ describe('a Qualtrics export', () => {
   });
 
   it('asks before importing the same file into the map again', async () => {
-    const file = write('again.csv', qualtrics([row('Checkout and payment', '9', '5')]));
+    const file = lib.write('again.csv', qualtrics([row('Checkout and payment', '9', '5')]));
     for (const attempt of [1, 2]) {
       const preview = sessions.begin({ journeyId, filePath: file, fileName: 'again.csv', ownsFile: false });
       sessions.run(preview.sessionId, preview.mapping);
@@ -195,7 +183,7 @@ describe('a Qualtrics export', () => {
   });
 
   it('cancel stops the pass and leaves nothing', async () => {
-    const file = write('c.csv', qualtrics([row('Checkout and payment', '9', '5')]));
+    const file = lib.write('c.csv', qualtrics([row('Checkout and payment', '9', '5')]));
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'c.csv', ownsFile: false });
     sessions.run(preview.sessionId, preview.mapping);
     expect(sessions.cancel(preview.sessionId).state).toBe('cancelled');
@@ -228,7 +216,7 @@ describe('encodings, delimiters and shapes', () => {
     ['Windows-1252', Buffer.from(plain, 'latin1'), 'Windows-1252'],
     ['UTF-8', Buffer.from(plain, 'utf8'), 'UTF-8'],
   ])('%s is detected and decoded', async (_label, bytes, encoding) => {
-    const file = write('enc.csv', bytes);
+    const file = lib.write('enc.csv', bytes);
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'enc.csv', ownsFile: false });
     expect(preview.encoding).toBe(encoding);
     expect(preview.delimiter).toBe(';');
@@ -245,7 +233,7 @@ describe('encodings, delimiters and shapes', () => {
     ['pipe', '|', 'csv'],
     ['comma', ',', 'csv'],
   ])('detects the %s delimiter', (_label, delimiter, format) => {
-    const file = write(
+    const file = lib.write(
       'd.txt',
       ['Touchpoint', 'NPS', 'Date'].join(delimiter) +
         '\nSupport call' +
@@ -260,7 +248,7 @@ describe('encodings, delimiters and shapes', () => {
   });
 
   it('recognises a SurveyMonkey export (two header rows) and reads its dates as month/day', async () => {
-    const file = write(
+    const file = lib.write(
       'sm.csv',
       'Respondent ID,Collector ID,Start Date,End Date,Touchpoint,How likely are you to recommend us?\r\n' +
         ',,,,Response,Response\r\n' +
@@ -286,7 +274,7 @@ describe('encodings, delimiters and shapes', () => {
   });
 
   it('imports aggregates: touchpoint, metric, value, n, period', async () => {
-    const file = write(
+    const file = lib.write(
       'agg.csv',
       'Touchpoint,Metric,Value,n,Period\nShipping updates,Churn rate,4.2%,1200,2025-Q1\nShipping updates,Churn rate,3.9%,,2025-Q2\nShipping updates,FCR,71,300,Spring\n',
     );
@@ -325,7 +313,7 @@ describe('encodings, delimiters and shapes', () => {
   });
 
   it('reads dates in three formats, deciding day/month order for the whole file', async () => {
-    const file = write(
+    const file = lib.write(
       'dates.csv',
       'Touchpoint,Date,NPS\nSupport call,2025-03-14,9\nSupport call,25/03/2025,9\nSupport call,03/04/2025,9\nSupport call,14 Mar 2025,9\nSupport call,2025-02-30,9\nSupport call,someday,9\n',
     );
@@ -345,7 +333,7 @@ describe('encodings, delimiters and shapes', () => {
 
 describe('bad input: a clear message, and nothing written', () => {
   function refuse(name: string, content: string | Buffer, message: RegExp) {
-    const file = write(name, content);
+    const file = lib.write(name, content);
     const before = hashFile(lib.file);
     expect(() => sessions.begin({ journeyId, filePath: file, fileName: name, ownsFile: false })).toThrow(
       message,
@@ -376,7 +364,7 @@ describe('bad input: a clear message, and nothing written', () => {
     ));
 
   it('ragged rows and a 10,000-column data row are rejected with their row numbers', async () => {
-    const file = write(
+    const file = lib.write(
       'ragged.csv',
       'Touchpoint,NPS,Date\nSupport call,9,2025-01-01\nSupport call,9\nSupport call,9,2025-01-01,extra\n' +
         'Support call,' +
@@ -397,7 +385,7 @@ describe('bad input: a clear message, and nothing written', () => {
   });
 
   it('duplicate column names are told apart and named in a warning', () => {
-    const file = write('dup.csv', 'Touchpoint,Score,Score\nSupport call,9,4\n');
+    const file = lib.write('dup.csv', 'Touchpoint,Score,Score\nSupport call,9,4\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'dup.csv', ownsFile: false });
     expect(preview.headers).toEqual(['Touchpoint', 'Score', 'Score (2)']);
     expect(preview.warnings).toEqual([
@@ -406,7 +394,7 @@ describe('bad input: a clear message, and nothing written', () => {
   });
 
   it('a touchpoint column with only blanks', async () => {
-    const file = write('blanks.csv', 'Touchpoint,NPS\n,9\n,8\n ,7\n');
+    const file = lib.write('blanks.csv', 'Touchpoint,NPS\n,9\n,8\n ,7\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'blanks.csv', ownsFile: false });
     const mapping = {
       ...preview.mapping,
@@ -423,7 +411,10 @@ describe('bad input: a clear message, and nothing written', () => {
 
   it('an unterminated quote past the head of a big file fails the pass, writing nothing', async () => {
     const good = 'Support call,9,fine\n'.repeat(20_000);
-    const file = write('late.csv', `Touchpoint,NPS,Comment\n${good}Support call,9,"never closed\n${good}`);
+    const file = lib.write(
+      'late.csv',
+      `Touchpoint,NPS,Comment\n${good}Support call,9,"never closed\n${good}`,
+    );
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'late.csv', ownsFile: false });
     sessions.run(preview.sessionId, preview.mapping);
     const status = await settle(preview.sessionId);
@@ -439,7 +430,7 @@ describe('bad input: a clear message, and nothing written', () => {
       journeys: lib.journeys,
       logError: (_where, error) => logged.push(error),
     });
-    const file = write('upload-7f3a.tmp', 'Touchpoint,NPS\nSupport call,9\n');
+    const file = lib.write('upload-7f3a.tmp', 'Touchpoint,NPS\nSupport call,9\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'survey.csv', ownsFile: true });
     fs.rmSync(file);
     sessions.run(preview.sessionId, preview.mapping);
@@ -471,7 +462,7 @@ describe('bad input: a clear message, and nothing written', () => {
       workerPath,
       logError: (_where, error) => logged.push(error),
     });
-    const file = write('upload-9c1e.tmp', 'Touchpoint,NPS\nSupport call,9\n');
+    const file = lib.write('upload-9c1e.tmp', 'Touchpoint,NPS\nSupport call,9\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'big survey.csv', ownsFile: true });
     sessions.run(preview.sessionId, preview.mapping);
     const status = await settle(preview.sessionId);
@@ -487,7 +478,7 @@ describe('bad input: a clear message, and nothing written', () => {
   });
 
   it('a mapping without a touchpoint or score column is refused before reading', () => {
-    const file = write('m.csv', 'Touchpoint,NPS\nSupport call,9\n');
+    const file = lib.write('m.csv', 'Touchpoint,NPS\nSupport call,9\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'm.csv', ownsFile: false });
     expect(() =>
       sessions.run(preview.sessionId, {

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findPresetBySignature, savePreset } from '../../../../electron/db/import-preset-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { ImportSessions } from '../../../../electron/import/import-sessions';
-import type { ImportStatus } from '../../../../shared/import/mapping';
+import { settled } from '../../../helpers/import-sessions';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
 
 /** A file of raw responses with a plan column, from the preview to the overlay per segment. */
@@ -18,19 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => lib.cleanup());
 
-function write(name: string, content: string): string {
-  const file = path.join(lib.dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-async function settle(sessionId: string): Promise<ImportStatus> {
-  for (;;) {
-    const status = sessions.status(sessionId);
-    if (status.state !== 'reading') return status;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const settle = (sessionId: string) => settled(sessions, sessionId);
 
 const CSV = [
   'Touchpoint,Date,NPS,Plan,Comment',
@@ -46,7 +32,7 @@ describe('importing a segment column', () => {
   it('guesses it, reports rows per segment and blank ones, stores per segment, and the overlay narrows', async () => {
     const preview = sessions.begin({
       journeyId: lib.journeyId,
-      filePath: write('plans.csv', CSV),
+      filePath: lib.write('plans.csv', CSV),
       fileName: 'plans.csv',
       ownsFile: false,
     });
@@ -103,7 +89,7 @@ describe('importing a segment column', () => {
   });
 
   it('comes back from a saved preset for files with the same header', async () => {
-    const file = write('plans.csv', CSV);
+    const file = lib.write('plans.csv', CSV);
     const first = sessions.begin({
       journeyId: lib.journeyId,
       filePath: file,
@@ -125,7 +111,7 @@ describe('importing a segment column', () => {
 
   it('stops the check with a message naming the column when it holds too many values to be a segment', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `Checkout and payment,2025-03-14,9,C-${1000 + i},`);
-    const file = write('ids.csv', ['Touchpoint,Date,NPS,Plan,Comment', ...rows, ''].join('\n'));
+    const file = lib.write('ids.csv', ['Touchpoint,Date,NPS,Plan,Comment', ...rows, ''].join('\n'));
     const preview = sessions.begin({
       journeyId: lib.journeyId,
       filePath: file,
