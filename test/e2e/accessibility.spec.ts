@@ -1,25 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, createFromTemplate } from './fixtures';
+import { expect, test, createFromTemplate, violations } from './fixtures';
 
 /**
  * Accessibility of every screen in both themes, checked by axe-core (WCAG 2.1 A and AA rules:
  * names of controls, labels, contrast of text as drawn, ARIA use), and visible keyboard focus on
  * every control the Tab key reaches.
  */
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    nodes: v.nodes
-      .slice(0, 5)
-      .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
-  }));
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`${colorScheme} theme: the library, a map with the workshop tools open, and their dialogs pass axe`, async ({

@@ -1,8 +1,15 @@
-import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { cellOfNode } from '../../shared/graph/grid';
-import { JourneyRepository } from '../../electron/db/journey-repository';
-import { expect, test, createFromTemplate } from './fixtures';
+import {
+  expect,
+  test,
+  card,
+  createFromTemplate,
+  newBlankMap,
+  saved,
+  storedMap,
+  touchpoints,
+} from './fixtures';
 
 /**
  * The editor's commands end to end, driven like a user: context menus, the keyboard shortcuts
@@ -12,28 +19,9 @@ import { expect, test, createFromTemplate } from './fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
-const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
 const menu = (page: Page) => page.getByRole('menu');
 /** The card that has the keyboard focus (focus goes back to it when a menu closes). */
 const flowNodeFocused = (page: Page) => page.locator('.react-flow__node:focus');
-
-async function newBlankMap(page: Page) {
-  await page.getByRole('button', { name: 'New blank map' }).click();
-  await expect(page.getByTestId('stage-header')).toHaveCount(5);
-}
-
-/** A map as the library stores it, read straight from the database file. */
-function storedMap(page: Page, dbPath: string) {
-  const id = /#\/map\/([^/?#]+)/.exec(page.url())![1]!;
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return new JourneyRepository(db).get(id);
-  } finally {
-    db.close();
-  }
-}
 
 /** The middle of a locator's box once the view has stopped moving. */
 async function centre(locator: Locator) {

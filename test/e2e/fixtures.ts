@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { JourneyRepository } from '../../electron/db/journey-repository';
 
 /**
  * A browser-mode host per test, on a fresh library file in a temp folder: the same build and the
@@ -90,3 +93,78 @@ export async function createFromTemplate(page: Page, name: string): Promise<void
 
 /** The online-store template, the map most tests start from. */
 export const createOnlineStore = (page: Page) => createFromTemplate(page, 'Online store purchase');
+
+/** Waits until the save indicator says every edit is written to the library file. */
+export const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
+export const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+export const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
+export const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
+export const stageHeader = (page: Page, name: string) =>
+  page.getByTestId('stage-header').filter({ hasText: name });
+export const laneHeader = (page: Page, name: string) =>
+  page.getByTestId('lane-header').filter({ hasText: name });
+
+/** "New blank map" in the library; done when the empty map is open. */
+export async function newBlankMap(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
+  await expect(page.getByTestId('stage-header')).toHaveCount(5);
+}
+
+/** Names the selected stage, lane or card in the inspector and waits until it is saved. */
+export async function renameSelected(page: Page, name: string): Promise<void> {
+  const field = inspector(page).getByLabel('Name', { exact: true });
+  await field.fill(name);
+  await field.press('Enter');
+  await saved(page);
+}
+
+/** A locator's box once it has stopped moving (the viewport animates after Fit view). */
+export async function settledBox(locator: Locator) {
+  let previous = await locator.boundingBox();
+  for (;;) {
+    await locator.page().waitForTimeout(50);
+    const current = await locator.boundingBox();
+    if (current && previous && current.x === previous.x && current.y === previous.y) return current;
+    previous = current;
+  }
+}
+
+/** Drags from one handle to another the way a user does: press, move in steps, release. */
+export async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await settledBox(from);
+  const b = await settledBox(to);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 5, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** The open map as the library stores it, read straight from the database file. */
+export function storedMap(page: Page, dbPath: string) {
+  const id = /#\/map\/([^/?#]+)/.exec(page.url())![1]!;
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return new JourneyRepository(db).get(id);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * axe-core's WCAG 2.1 A and AA violations on the page (or only inside `include`), each with the
+ * first few elements and why they fail, so a failing test says what to fix.
+ */
+export async function violations(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const result = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => ({
+    rule: v.id,
+    help: v.help,
+    nodes: v.nodes
+      .slice(0, 5)
+      .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
+  }));
+}

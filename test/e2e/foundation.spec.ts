@@ -1,45 +1,22 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, createFromTemplate } from './fixtures';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  connect,
+  createFromTemplate,
+  inspector,
+  renameSelected,
+  saved,
+  settledBox,
+  touchpoints,
+} from './fixtures';
 
 /**
  * The core job end to end, as a new user does it in browser mode: make a map, draw on it, connect,
  * edit in the inspector, and find everything again after a reload and after a restart.
  */
 
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
-const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
-
-/** A locator's box once it has stopped moving (the viewport animates after Fit view). */
-async function settledBox(locator: Locator) {
-  let previous = await locator.boundingBox();
-  for (;;) {
-    await locator.page().waitForTimeout(50);
-    const current = await locator.boundingBox();
-    if (current && previous && current.x === previous.x && current.y === previous.y) return current;
-    previous = current;
-  }
-}
-
-/** Drags from one handle to another the way a user does: press, move in steps, release. */
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await settledBox(from);
-  const b = await settledBox(to);
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 5, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
-
 const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-
-async function renameSelected(page: Page, name: string) {
-  const field = inspector(page).getByLabel('Name', { exact: true });
-  await field.fill(name);
-  await field.press('Enter');
-  await saved(page);
-}
 
 test('a new user draws a map and finds it again after a reload and a restart', async ({ page, host }) => {
   await page.goto(host.url);

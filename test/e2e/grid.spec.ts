@@ -1,29 +1,22 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, test, createFromTemplate } from './fixtures';
+import {
+  expect,
+  test,
+  card,
+  createFromTemplate,
+  inspector,
+  laneHeader,
+  saved,
+  settledBox,
+  stageHeader,
+  touchpoints,
+} from './fixtures';
 
 /**
  * The grid and fast entry, driven like a facilitator does it: drag stage and lane headers to
  * reorder them, drag their edges to resize, delete a stage and move its cards, rename anything in
  * place with F2 or a double-click, and type a row of touchpoints with Tab.
  */
-
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
-const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
-const stageHeader = (page: Page, name: string) => page.getByTestId('stage-header').filter({ hasText: name });
-const laneHeader = (page: Page, name: string) => page.getByTestId('lane-header').filter({ hasText: name });
-const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
-
-/** A locator's box once it has stopped moving (the viewport animates after Fit view). */
-async function settledBox(locator: Locator) {
-  let previous = await locator.boundingBox();
-  for (;;) {
-    await locator.page().waitForTimeout(50);
-    const current = await locator.boundingBox();
-    if (current && previous && current.x === previous.x && current.y === previous.y) return current;
-    previous = current;
-  }
-}
 
 /** Press, move in steps, release: the way a user drags. */
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {

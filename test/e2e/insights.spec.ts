@@ -1,16 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test, createOnlineStore } from './fixtures';
+import { expect, test, card, createOnlineStore, inspector, saved, violations } from './fixtures';
 
 /**
  * The data overlay end to end, as a CX lead uses it: the online-store sample map, its generated
  * survey data, NPS on the cards, the breakdowns, a breakdown turned into a pain point, and one
  * touchpoint's data and comments in the inspector.
  */
-
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
-const card = (page: Page, name: string) => page.getByTestId('touchpoint-card').filter({ hasText: name });
 
 test('the sample data on the map: overlay, breakdowns, a pain point from one, and a touchpoint’s data', async ({
   page,
@@ -102,19 +96,6 @@ test('the sample data on the map: overlay, breakdowns, a pain point from one, an
   await page.reload();
   await expect(page.getByTestId('painpoint-note')).toHaveCount(7);
 });
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    nodes: v.nodes
-      .slice(0, 5)
-      .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
-  }));
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`${colorScheme} theme: the overlay, its legend, the breakdowns and the inspector's data pass axe`, async ({

@@ -1,9 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { JourneyRepository } from '../../electron/db/journey-repository';
 import { nodeLabel } from '../../shared/domain/journey';
-import { expect, test } from './fixtures';
+import {
+  expect,
+  test,
+  card,
+  laneHeader,
+  saved,
+  stageHeader,
+  storedMap,
+  touchpoints,
+  violations,
+} from './fixtures';
 
 /**
  * Issue 3's "done when", as one story: a facilitator builds the online-store journey from an empty
@@ -13,12 +20,7 @@ import { expect, test } from './fixtures';
  * point voted on, and a snapshot saved. The library file then holds exactly that map.
  */
 
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
-const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
 const flowNode = (page: Page, label: string) => page.locator(`.react-flow__node[aria-label="${label}"]`);
-const stageHeader = (page: Page, name: string) => page.getByTestId('stage-header').filter({ hasText: name });
-const laneHeader = (page: Page, name: string) => page.getByTestId('lane-header').filter({ hasText: name });
 const headerNode = (header: Locator) =>
   header.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]');
 const nameField = (page: Page) => page.locator('.inline-edit__input');
@@ -65,24 +67,10 @@ async function connectSelectedTo(page: Page, search: string, expected: string, c
   await page.keyboard.type(search);
   await expect(dialog.getByRole('option', { selected: true })).toContainText(expected);
   if (checkAccessibility) {
-    const result = await new AxeBuilder({ page })
-      .include('.dialog--connect')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await violations(page, '.dialog--connect')).toEqual([]);
   }
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-}
-
-function storedMap(page: Page, dbPath: string) {
-  const id = /#\/map\/([^/?#]+)/.exec(page.url())![1]!;
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return new JourneyRepository(db).get(id);
-  } finally {
-    db.close();
-  }
 }
 
 async function stageOrder(page: Page) {

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, createOnlineStore } from './fixtures';
+import { expect, test, card, createOnlineStore, violations } from './fixtures';
 
 /**
  * Issue 4's last pieces, driven like a user: the emotion lane's data-derived curve beside the
@@ -8,7 +7,6 @@ import { expect, test, createOnlineStore } from './fixtures';
  * wizard, stored per segment, and chosen in the overlay bar.
  */
 
-const card = (page: Page, name: string) => page.getByTestId('touchpoint-card').filter({ hasText: name });
 const bar = (page: Page) => page.getByRole('region', { name: 'Data overlay' });
 const dataPoint = (page: Page, metric: string, name: string) =>
   page
@@ -46,13 +44,7 @@ test('the emotion lane draws the overlay metric beside the designed curve, follo
   await expect(page.getByTestId('emotion-data-series')).toContainText('n 250');
 
   // The lane with both curves passes axe (WCAG 2.1 AA).
-  const axe = await new AxeBuilder({ page })
-    .include('[data-testid="emotion-lane"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
+  expect(await violations(page, '[data-testid="emotion-lane"]')).toEqual([]);
 
   // The designed points stay editable; the data points are not sliders.
   await expect(page.getByRole('slider', { name: /^Emotion of / })).toHaveCount(15);

@@ -1,51 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, connect, inspector, newBlankMap, renameSelected, saved } from './fixtures';
 
 /**
  * Opportunities, free notes and the emotion curve, end to end in browser mode: made from the
  * toolbar, connected by dragging, edited in the inspector, kept after a reload, undone.
  */
 
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 const undo = (page: Page) => page.getByRole('button', { name: 'Undo' });
-
-/** A locator's box once it has stopped moving (the viewport animates after Fit view). */
-async function settledBox(locator: Locator) {
-  let previous = await locator.boundingBox();
-  for (;;) {
-    await locator.page().waitForTimeout(50);
-    const current = await locator.boundingBox();
-    if (current && previous && current.x === previous.x && current.y === previous.y) return current;
-    previous = current;
-  }
-}
-
-/** Drags from one handle to another the way a user does: press, move in steps, release. */
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await settledBox(from);
-  const b = await settledBox(to);
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2 + 5, (a.y + b.y) / 2 + 5, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 const flowNode = (card: Locator) =>
   card.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]');
-
-async function renameSelected(page: Page, name: string) {
-  const field = inspector(page).getByLabel('Name', { exact: true });
-  await field.fill(name);
-  await field.press('Enter');
-  await saved(page);
-}
-
-async function newBlankMap(page: Page) {
-  await page.getByRole('button', { name: 'New blank map' }).click();
-  await expect(page.getByTestId('map-title')).toContainText('Untitled journey');
-}
 
 test('an opportunity is added from the toolbar and attached to a pain point by dragging', async ({
   page,
