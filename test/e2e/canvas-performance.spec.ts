@@ -42,6 +42,19 @@ const zoom = (page: Page) =>
     return Number(/scale\(([\d.e-]+)\)/.exec(transform)![1]);
   });
 
+/**
+ * Wheel-zooms in on the middle of a box until the view is at 0.9 or closer, waiting after each
+ * step until the zoom has changed (no fixed sleeps).
+ */
+async function zoomInAt(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 8 && (await zoom(page)) < 0.9; i++) {
+    const before = await zoom(page);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(() => zoom(page)).toBeGreaterThan(before);
+  }
+}
+
 /** The start points ("M x y") of the paths in an SVG path string. */
 const starts = (d: string) =>
   [...d.matchAll(/M\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
@@ -72,11 +85,7 @@ test('a large map opens fitted with its arrows in one layer; zoomed in, every ar
   // Zoom in on it: the layer goes, React Flow draws the arrows, from the same points.
   await page.keyboard.press('Escape');
   const box = (await card.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 8 && (await zoom(page)) < 0.9; i++) {
-    await page.mouse.wheel(0, -200);
-    await page.waitForTimeout(150);
-  }
+  await zoomInAt(page, box);
   await expect(layer).toHaveCount(0);
   const edgePaths = page.locator('.react-flow__edge.edge-flow:not(.edge-handoff) .react-flow__edge-path');
   await expect(edgePaths.first()).toBeAttached();
@@ -121,11 +130,7 @@ test('on a large map, a filter fades cards by class; a selected card and cards d
 
   // Zoomed in, cards mount as they come into view, faded or not as the filter says.
   const box = (await card.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 8 && (await zoom(page)) < 0.9; i++) {
-    await page.mouse.wheel(0, -200);
-    await page.waitForTimeout(150);
-  }
+  await zoomInAt(page, box);
   await page.mouse.move(box.x, box.y + 200);
   await page.mouse.down();
   await page.mouse.move(box.x, box.y - 400, { steps: 10 });
