@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { nodeLabel, type JourneyDocument, type MapNode } from '../../../shared/domain/journey';
 import { cellOfNode, departmentLanes, stageColumns } from '../../../shared/graph/grid';
-import { connectionKind, isDuplicateEdge } from '../../../shared/graph/rules';
+import { connectionKind } from '../../../shared/graph/rules';
 import { selectedCards } from '../state/arrange';
 import { connectNodes } from '../state/map-edits';
 import type { Command, CommandContext } from './command-registry';
@@ -27,14 +27,19 @@ const KIND_NAMES: Record<MapNode['kind'], string> = {
   note: 'Note',
 };
 
+/** The ids of the cards `sourceId` already has an arrow to (each pair connects once: isDuplicateEdge). */
+export const connectedFrom = (doc: JourneyDocument, sourceId: string): ReadonlySet<string> =>
+  new Set(doc.edges.filter((e) => e.sourceId === sourceId).map((e) => e.targetId));
+
 /** The cards `sourceId` can connect to now, in map order (stage by stage, lane by lane, top down). */
 export function connectTargets(doc: JourneyDocument, sourceId: string): ConnectTarget[] {
   const source = doc.nodes.find((n) => n.id === sourceId);
   if (!source) return [];
   const stages = stageColumns(doc.stages).map((b) => b.id);
   const lanes = departmentLanes(doc.departments).map((b) => b.id);
+  const connected = connectedFrom(doc, source.id);
   const placed = doc.nodes
-    .filter((n) => !('reason' in connectionKind(source, n)) && !isDuplicateEdge(doc.edges, source.id, n.id))
+    .filter((n) => !('reason' in connectionKind(source, n)) && !connected.has(n.id))
     .map((node) => ({ node, cell: cellOfNode(node, doc.stages, doc.departments) }));
   const rank = (list: string[], id: string | null) => (id === null ? list.length : list.indexOf(id));
   placed.sort(

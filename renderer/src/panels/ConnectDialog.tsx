@@ -1,6 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { nodeLabel } from '../../../shared/domain/journey';
-import { closeConnect, connectTargets, connectTo, connectUi } from '../commands/connect-commands';
+import {
+  closeConnect,
+  connectTargets,
+  connectTo,
+  connectUi,
+  connectedFrom,
+} from '../commands/connect-commands';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { trapTab, useModalDialog } from './modal-dialog';
 
@@ -32,6 +38,13 @@ function ConnectDialog({ sourceId }: { sourceId: string }) {
   const needle = query.trim().toLowerCase();
   const shown = needle ? all.filter((t) => `${t.label} ${t.detail}`.toLowerCase().includes(needle)) : all;
   const current = Math.min(active, shown.length - 1);
+  // Nothing left to choose for this search: a card it names may already have the arrow.
+  const alreadyConnected =
+    doc && needle && shown.length === 0
+      ? doc.nodes.find(
+          (n) => connectedFrom(doc, sourceId).has(n.id) && nodeLabel(n).toLowerCase().includes(needle),
+        )
+      : undefined;
   const choose = (targetId: string) => connectTo(stores, targetId);
   const optionId = (index: number) => `${id}-option-${index}`;
   // The card went (undone, deleted elsewhere): nothing to connect from.
@@ -112,7 +125,9 @@ function ConnectDialog({ sourceId }: { sourceId: string }) {
         <p className="muted connect__empty">
           {all.length === 0
             ? 'Nothing on this map can take an arrow from this card.'
-            : `No card matches “${query.trim()}”.`}
+            : alreadyConnected
+              ? `“${nodeLabel(alreadyConnected)}” already has an arrow from this card.`
+              : `No card matches “${query.trim()}”.`}
         </p>
       )}
       <div className="dialog__actions">
