@@ -6,7 +6,7 @@ import {
   type EdgeProps,
   type InternalNode,
 } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { JourneyFlowEdge } from './flow-types';
 
 /**
@@ -48,6 +48,30 @@ export function attachmentPath(a: Box, b: Box): [path: string, labelX: number, l
   return [path, labelX, labelY];
 }
 
+/**
+ * An arrow's label as HTML over the canvas, centred on (x, y): no SVG text to measure when the
+ * arrow mounts, and it grows with the card text scale together with its background.
+ */
+export function EdgeLabel({
+  x,
+  y,
+  className,
+  children,
+}: {
+  x: number;
+  y: number;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <EdgeLabelRenderer>
+      <div className={className} style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}>
+        {children}
+      </div>
+    </EdgeLabelRenderer>
+  );
+}
+
 function AttachmentEdgeComponent({
   id,
   source,
@@ -65,14 +89,9 @@ function AttachmentEdgeComponent({
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={14} />
       {label ? (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label${selected ? ' is-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {label}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel x={labelX} y={labelY} className={`edge-label${selected ? ' is-selected' : ''}`}>
+          {label}
+        </EdgeLabel>
       ) : null}
     </>
   );

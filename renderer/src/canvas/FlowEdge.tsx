@@ -1,4 +1,5 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { EdgeLabel } from './AttachmentEdge';
 import { memo } from 'react';
 import type { JourneyFlowEdge } from './flow-types';
 
@@ -35,17 +36,15 @@ function FlowEdgeComponent({
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
       {label ? (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label edge-label--flow${data?.handoff ? ' edge-label--handoff' : ''}${
-              data?.breakdown ? ' edge-label--breakdown' : ''
-            }${data?.dimmed ? ' is-dimmed' : ''}${selected ? ' is-selected' : ''}`}
-            data-edge-id={id}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {label}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel
+          x={labelX}
+          y={labelY}
+          className={`edge-label edge-label--flow${data?.handoff ? ' edge-label--handoff' : ''}${
+            data?.breakdown ? ' edge-label--breakdown' : ''
+          }${data?.dimmed ? ' is-dimmed' : ''}${selected ? ' is-selected' : ''}`}
+        >
+          {label}
+        </EdgeLabel>
       ) : null}
     </>
   );

@@ -4,7 +4,7 @@ import { StageAggregate } from '../overlay/OverlayBadge';
 import { laneSelectionId, stageSelectionId } from '../state/ui-store';
 import { BandResizeHandle, useBandGesture, useBandReorder } from './band-gestures';
 import type { GridFlowNode, LaneHeaderFlowNode, StageHeaderFlowNode } from './flow-types';
-import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
+import { EditableName, useInlineEditing } from './InlineNameEditor';
 
 /** The state classes a header shows while it is dragged or resized. */
 const gestureClass = (mode: 'move' | 'resize' | undefined) =>
@@ -33,18 +33,15 @@ function StageHeaderNodeComponent({ data, selected }: NodeProps<StageHeaderFlowN
         Stage {index + 1}
         {gesture?.mode === 'resize' && <span className="band-header__size">{gesture.size} px</span>}
       </div>
-      {editing ? (
-        <InlineNameEditor
-          target={target}
-          value={stage.name}
-          label="Stage name"
-          className="stage-header__edit"
-        />
-      ) : (
-        <div className="stage-header__name" title={`${stage.name}: drag to reorder, double-click to rename`}>
-          {stage.name}
-        </div>
-      )}
+      <EditableName
+        editing={editing}
+        target={target}
+        value={stage.name}
+        label="Stage name"
+        className="stage-header__name"
+        editClassName="stage-header__edit"
+        title={`${stage.name}: drag to reorder, double-click to rename`}
+      />
       {overlay ? (
         <StageAggregate view={overlay} />
       ) : stage.goal && !editing ? (
@@ -80,21 +77,15 @@ function LaneHeaderNodeComponent({ data, selected }: NodeProps<LaneHeaderFlowNod
       }
       onPointerDown={onPointerDown}
     >
-      {editing ? (
-        <InlineNameEditor
-          target={target}
-          value={department.name}
-          label="Lane name"
-          className="lane-header__edit"
-        />
-      ) : (
-        <div
-          className="lane-header__name"
-          title={`${department.name}: drag to reorder, double-click to rename`}
-        >
-          {department.name}
-        </div>
-      )}
+      <EditableName
+        editing={editing}
+        target={target}
+        value={department.name}
+        label="Lane name"
+        className="lane-header__name"
+        editClassName="lane-header__edit"
+        title={`${department.name}: drag to reorder, double-click to rename`}
+      />
       <div className="lane-header__count">
         <GripGlyph />
         {count} touchpoint{count === 1 ? '' : 's'}

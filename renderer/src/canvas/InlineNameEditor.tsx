@@ -118,3 +118,43 @@ export function InlineNameEditor({
     </div>
   );
 }
+
+/**
+ * A canvas item's name as it is drawn: its text (full name on hover), or the in-place editor while
+ * it is being renamed. The editor gets `${className}-edit` when no `editClassName` is given.
+ */
+export function EditableName({
+  editing,
+  target,
+  value,
+  label,
+  placeholder,
+  className,
+  editClassName = `${className}-edit`,
+  title = value,
+}: {
+  editing: boolean;
+  target: string;
+  value: string;
+  /** The editor's accessible name ("Touchpoint name"). */
+  label: string;
+  placeholder?: string;
+  /** The name's class; the editor's is derived from it unless given. */
+  className: string;
+  editClassName?: string;
+  title?: string;
+}) {
+  return editing ? (
+    <InlineNameEditor
+      target={target}
+      value={value}
+      label={label}
+      {...(placeholder ? { placeholder } : {})}
+      className={editClassName}
+    />
+  ) : (
+    <div className={className} title={title}>
+      {value}
+    </div>
+  );
+}

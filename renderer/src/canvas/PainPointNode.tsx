@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
+import { EditableName, useInlineEditing } from './InlineNameEditor';
 import { memo } from 'react';
 import { FarPainNote } from './FarCards';
 import { HANDLE, type PainPointFlowNode } from './flow-types';
@@ -44,19 +44,14 @@ function PainPointNodeComponent({ data, selected }: NodeProps<PainPointFlowNode>
           {painPoint.votes}
         </span>
       </div>
-      {editing ? (
-        <InlineNameEditor
-          target={painPoint.id}
-          value={painPoint.name}
-          label="Pain point name"
-          placeholder="Name this pain point"
-          className="pain-note__name-edit"
-        />
-      ) : (
-        <div className="pain-note__name" title={painPoint.name}>
-          {painPoint.name}
-        </div>
-      )}
+      <EditableName
+        editing={editing}
+        target={painPoint.id}
+        value={painPoint.name}
+        label="Pain point name"
+        placeholder="Name this pain point"
+        className="pain-note__name"
+      />
       <VoteButtons id={painPoint.id} name={painPoint.name} votes={painPoint.votes} />
     </div>
   );

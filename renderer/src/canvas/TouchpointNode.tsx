@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { InlineNameEditor, useInlineEditing } from './InlineNameEditor';
+import { EditableName, useInlineEditing } from './InlineNameEditor';
 import { memo, type CSSProperties } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/domain/journey';
 import { OverlayBadge } from '../overlay/OverlayBadge';
@@ -45,19 +45,14 @@ function TouchpointNodeComponent({ data, selected }: NodeProps<TouchpointFlowNod
           <span>{emotion}</span>
         </span>
       </div>
-      {editing ? (
-        <InlineNameEditor
-          target={touchpoint.id}
-          value={touchpoint.name}
-          label="Touchpoint name"
-          placeholder="Name this touchpoint"
-          className="tp-card__name-edit"
-        />
-      ) : (
-        <div className="tp-card__name" title={touchpoint.name}>
-          {touchpoint.name}
-        </div>
-      )}
+      <EditableName
+        editing={editing}
+        target={touchpoint.id}
+        value={touchpoint.name}
+        label="Touchpoint name"
+        placeholder="Name this touchpoint"
+        className="tp-card__name"
+      />
       <div className="tp-card__bottom">
         {overlay ? (
           <OverlayBadge view={overlay} />

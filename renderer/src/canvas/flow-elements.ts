@@ -17,7 +17,7 @@ import { edgeDimmed, type NodeMarks } from './node-marks';
 import { cardSize, laneHeaderWidth, stageHeaderHeight } from './card-size';
 import { cardScales } from './card-room';
 import { EMOTION_LANE_GAP, emotionCurve, type EmotionSeries } from './emotion-curve';
-import { emotionLaneNode } from './EmotionLane';
+import { EMOTION_LANE_NODE_ID, emotionLaneNode } from './EmotionLane';
 import { NO_HANDLES, cardHandles } from './node-handles';
 
 /**
@@ -201,7 +201,7 @@ export function createNodeBuilder(): NodeBuilder {
       const data = { axisWidth: laneWidth, width, readOnly: emotion.readOnly, series: emotion.series };
       out.push(
         table.get(
-          'emotion:lane',
+          EMOTION_LANE_NODE_ID,
           [stages, nodes, laneWidth, width, height, emotion.readOnly, emotion.series],
           () => ({
             ...emotionLaneNode({ ...data, points: emotionCurve(stages, nodes) }, height, EMOTION_LANE_GAP),
