@@ -39,12 +39,11 @@ function ConnectDialog({ sourceId }: { sourceId: string }) {
   const shown = needle ? all.filter((t) => `${t.label} ${t.detail}`.toLowerCase().includes(needle)) : all;
   const current = Math.min(active, shown.length - 1);
   // Nothing left to choose for this search: a card it names may already have the arrow.
-  const alreadyConnected =
-    doc && needle && shown.length === 0
-      ? doc.nodes.find(
-          (n) => connectedFrom(doc, sourceId).has(n.id) && nodeLabel(n).toLowerCase().includes(needle),
-        )
-      : undefined;
+  const alreadyConnected = useMemo(() => {
+    if (!doc || !needle || shown.length > 0) return undefined;
+    const connected = connectedFrom(doc, sourceId);
+    return doc.nodes.find((n) => connected.has(n.id) && nodeLabel(n).toLowerCase().includes(needle));
+  }, [doc, sourceId, needle, shown.length]);
   const choose = (targetId: string) => connectTo(stores, targetId);
   const optionId = (index: number) => `${id}-option-${index}`;
   // The card went (undone, deleted elsewhere): nothing to connect from.
