@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import type { DatasetSummary } from '../../../shared/domain/dataset';
 import { formatExactTime } from '../app/relative-time';
 import { useCommands } from '../commands/commands-context';
 import { overlayStoreFor } from '../overlay/overlay-store';
 import { Icon } from '../panels/Icon';
 import { trapTab, useModalDialog } from '../panels/modal-dialog';
+import { useListed } from '../panels/use-listed';
 import { importPanelStore } from './import-panel-store';
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: string }
-  | { status: 'ready'; datasets: DatasetSummary[] };
 
 const FORMAT_NAMES: Record<string, string> = {
   csv: 'CSV',
@@ -45,28 +41,9 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
   const id = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
   const ref = useModalDialog(closeRef);
-  const [list, setList] = useState<ListState>({ status: 'loading' });
-
-  const fetchList = useCallback(
-    () =>
-      ctx.api.call('datasets.list', { journeyId }).then(
-        (datasets): ListState => ({ status: 'ready', datasets }),
-        (error: unknown): ListState => ({
-          status: 'failed',
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      ),
-    [ctx, journeyId],
+  const { list, refresh } = useListed(
+    useCallback(() => ctx.api.call('datasets.list', { journeyId }), [ctx, journeyId]),
   );
-  useEffect(() => {
-    let live = true;
-    void fetchList().then((next) => {
-      if (live) setList(next);
-    });
-    return () => {
-      live = false;
-    };
-  }, [fetchList]);
 
   const remove = (dataset: DatasetSummary) => {
     ctx.uiStore.getState().askConfirm({
@@ -79,7 +56,7 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
           .then(() => {
             ctx.uiStore.getState().notify(`Removed “${dataset.name}”.`, 'info');
             overlayStoreFor(ctx.uiStore).getState().dataChanged();
-            return fetchList().then(setList);
+            return refresh();
           })
           .catch((error: unknown) =>
             ctx.uiStore
@@ -130,7 +107,7 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
           Couldn't list the datasets: {list.error}
         </p>
       )}
-      {list.status === 'ready' && list.datasets.length === 0 && (
+      {list.status === 'ready' && list.items.length === 0 && (
         <div className="datasets__empty">
           <p className="muted">No data has been imported into this map yet.</p>
           <button
@@ -142,9 +119,9 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
           </button>
         </div>
       )}
-      {list.status === 'ready' && list.datasets.length > 0 && (
+      {list.status === 'ready' && list.items.length > 0 && (
         <ul className="datasets__list" aria-label="Imported datasets">
-          {list.datasets.map((dataset) => (
+          {list.items.map((dataset) => (
             <li key={dataset.id} className="datasets__item">
               <div className="datasets__main">
                 <strong className="datasets__name">{dataset.name}</strong>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import type { SnapshotSummary } from '../../../shared/domain/snapshot';
 import { formatExactTime, formatRelativeTime, useNow } from '../app/relative-time';
 import { useCommands } from '../commands/commands-context';
@@ -10,11 +10,7 @@ import {
 } from '../commands/snapshot-actions';
 import { Icon } from './Icon';
 import { trapTab, useModalDialog } from './modal-dialog';
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: string }
-  | { status: 'ready'; snapshots: SnapshotSummary[] };
+import { useListed } from './use-listed';
 
 /**
  * The map's snapshots: save the map as it is now under a name, and for each snapshot open it
@@ -27,32 +23,11 @@ export function SnapshotsDialog({ journeyId, onClose }: { journeyId: string; onC
   const now = useNow();
   const [name, setName] = useState(() => defaultSnapshotName());
   const [saving, setSaving] = useState(false);
-  const [list, setList] = useState<ListState>({ status: 'loading' });
   const [fresh, setFresh] = useState<string | null>(null);
 
-  /** Reads the list; the answer lands in state from the promise, never during render or effect. */
-  const fetchList = useCallback(
-    () =>
-      ctx.api.call('snapshots.list', { journeyId }).then(
-        (snapshots): ListState => ({ status: 'ready', snapshots }),
-        (error: unknown): ListState => ({
-          status: 'failed',
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      ),
-    [ctx, journeyId],
+  const { list, refresh } = useListed(
+    useCallback(() => ctx.api.call('snapshots.list', { journeyId }), [ctx, journeyId]),
   );
-  const refresh = useCallback(() => fetchList().then(setList), [fetchList]);
-
-  useEffect(() => {
-    let live = true;
-    void fetchList().then((next) => {
-      if (live) setList(next);
-    });
-    return () => {
-      live = false;
-    };
-  }, [fetchList]);
 
   const ref = useModalDialog(nameRef);
 
@@ -146,13 +121,13 @@ export function SnapshotsDialog({ journeyId, onClose }: { journeyId: string; onC
           <p className="snapshots__empty snapshots__error" role="alert">
             Couldn't load the snapshots: {list.error}
           </p>
-        ) : list.snapshots.length === 0 ? (
+        ) : list.items.length === 0 ? (
           <p className="snapshots__empty muted">
             No snapshots yet. Save one before a workshop, and you can always go back to it.
           </p>
         ) : (
           <ul className="snapshots__list" aria-label="Saved snapshots">
-            {list.snapshots.map((snapshot) => (
+            {list.items.map((snapshot) => (
               <li
                 key={snapshot.id}
                 className={`snapshot-item${snapshot.id === fresh ? ' is-fresh' : ''}`}
