@@ -24,6 +24,7 @@ export function SegmentField() {
         value={encode(segment)}
         onChange={(e) => store.getState().setSegment(decode(e.target.value))}
         aria-label="Segment"
+        title={segment === null ? 'All segments' : segmentName(segment)}
       >
         <option value={ALL}>All segments</option>
         {segments.map((s) => (
