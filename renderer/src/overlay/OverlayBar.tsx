@@ -340,11 +340,12 @@ function MinNField({ journeyId, minN, id }: { journeyId: string; minN: number; i
         value={text}
         size={4}
         aria-invalid={problem !== null}
+        aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => save()}
       />
       {problem && (
-        <span className="ov-field__problem" role="alert">
+        <span className="ov-field__problem" id={`${id}-problem`} role="alert">
           {problem}
         </span>
       )}
