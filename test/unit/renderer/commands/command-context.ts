@@ -1,6 +1,5 @@
 import type { ApiBridge, ApiMethod } from '../../../../shared/api/contract';
 import { dispatch } from '../../../../shared/api/dispatch';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { createApiClient } from '../../../../renderer/src/api/client';
 import type { CommandContext } from '../../../../renderer/src/commands/command-registry';
 import { createJourneyCommandRegistry } from '../../../../renderer/src/commands/journey-commands';
@@ -14,14 +13,9 @@ import { openSampleMap } from '../state/journey-fixtures';
  * on the map's route.
  */
 export async function openContext(transport: CommandContext['transport'] = 'browser') {
-  const { repo, snapshots, metrics, id } = await openSampleMap();
-  const handlers = createHandlerTable({
-    journeys: repo,
-    snapshots,
-    metrics,
-    version: '0.1.0',
-    transport: 'browser',
-  });
+  const map = await openSampleMap();
+  const { repo, id } = map;
+  const handlers = map.handlers();
   const bridge = {
     invoke: (method: ApiMethod, args: unknown) => dispatch(handlers, method, args),
     on: () => () => {},

@@ -6,7 +6,6 @@ import { dispatch } from '../../../../shared/api/dispatch';
 import type { Result } from '../../../../shared/api/result';
 import type { ChangeSet } from '../../../../shared/domain/change-set';
 import type { JourneyRepository } from '../../../../electron/db/journey-repository';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { createApiClient } from '../../../../renderer/src/api/client';
 import {
   HISTORY_LIMIT,
@@ -57,14 +56,9 @@ async function setup(
     pass: () => Promise<Result<unknown>>,
   ) => Promise<Result<unknown>> | undefined,
 ): Promise<Harness> {
-  const { repo, snapshots, metrics, id } = await openSampleMap();
-  const handlers = createHandlerTable({
-    journeys: repo,
-    snapshots,
-    metrics,
-    version: '0.1.0',
-    transport: 'browser',
-  });
+  const map = await openSampleMap();
+  const { repo, id } = map;
+  const handlers = map.handlers();
   const saves: ChangeSet[] = [];
   const real: Invoke = (method, args) => dispatch(handlers, method, args);
   const invoke: Invoke = (method, args) => {

@@ -5,7 +5,6 @@ import { dispatch } from '../../../../shared/api/dispatch';
 import type { Result } from '../../../../shared/api/result';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
 import { JourneyRepository } from '../../../../electron/db/journey-repository';
-import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { createApiClient } from '../../../../renderer/src/api/client';
 import { HISTORY_LIMIT, createDocumentStore } from '../../../../renderer/src/state/document-store';
 import { comparable, openSampleMap, prng } from './journey-fixtures';
@@ -23,12 +22,7 @@ import { GESTURES, gesture, type GestureKind } from './random-gestures';
 
 async function session() {
   const map = await openSampleMap();
-  const handlers = createHandlerTable({
-    journeys: map.repo,
-    snapshots: map.snapshots,
-    version: '0.1.0',
-    transport: 'browser',
-  });
+  const handlers = map.handlers();
   const invoke = (method: ApiMethod, args: unknown): Promise<Result<unknown>> =>
     dispatch(handlers, method, args);
   const bridge = { invoke, on: () => () => {} } as unknown as ApiBridge;

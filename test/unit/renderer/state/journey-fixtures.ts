@@ -4,6 +4,7 @@ import type { JourneyDocument } from '../../../../shared/domain/journey';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { SnapshotRepository } from '../../../../electron/db/snapshot-repository';
 import { closeLibraryDatabase } from '../../../../electron/db/connection';
+import { createHandlerTable } from '../../../../electron/main/handlers/handler-table';
 import { openTempMap } from '../../../helpers/temp-map';
 
 /**
@@ -29,6 +30,9 @@ export async function openSampleMap(ids?: string) {
     metrics,
     id,
     doc: repo.get(id),
+    /** The handler table browser mode serves this library with. */
+    handlers: () =>
+      createHandlerTable({ journeys: repo, snapshots, metrics, version: '0.1.0', transport: 'browser' }),
     /** The library file, to open it again as a restarted app would. */
     file: library.file,
     /** Closes the connection (checkpointing the WAL into the file). */
