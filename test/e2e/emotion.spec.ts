@@ -1,14 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test, createFromTemplate } from './fixtures';
+import { expect, test, card, createFromTemplate, inspector, saved } from './fixtures';
 
 /**
  * The emotion curve under the grid: a user raises a touchpoint's emotion from the keyboard and by
  * dragging its point, sees the inspector follow, undoes it, and finds it again after a reload.
  */
 
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
-const card = (page: Page, name: string) => page.getByTestId('touchpoint-card').filter({ hasText: name });
 const point = (page: Page, name: string) =>
   page.getByRole('slider', { name: new RegExp(`^Emotion of ${name}: `) });
 const inspectorEmotion = (page: Page, value: string) =>

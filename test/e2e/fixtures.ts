@@ -168,3 +168,16 @@ export async function violations(page: Page, include?: string) {
       .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
   }));
 }
+
+/** Stage names left to right, or lane names top to bottom, as their headers stand on screen. */
+async function headerOrder(page: Page, band: 'stage' | 'lane'): Promise<string[]> {
+  const entries: { at: number; name: string }[] = [];
+  for (const header of await page.getByTestId(`${band}-header`).all()) {
+    const box = (await header.boundingBox())!;
+    const name = (await header.locator(`.${band}-header__name`).textContent())!;
+    entries.push({ at: band === 'stage' ? box.x : box.y, name });
+  }
+  return entries.sort((a, b) => a.at - b.at).map((e) => e.name);
+}
+export const stageOrder = (page: Page) => headerOrder(page, 'stage');
+export const laneOrder = (page: Page) => headerOrder(page, 'lane');

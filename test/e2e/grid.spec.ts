@@ -6,9 +6,11 @@ import {
   createFromTemplate,
   inspector,
   laneHeader,
+  laneOrder,
   saved,
   settledBox,
   stageHeader,
+  stageOrder,
   touchpoints,
 } from './fixtures';
 
@@ -25,27 +27,6 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
   await page.mouse.move(to.x, to.y, { steps: 8 });
   await page.mouse.up();
-}
-
-/** Stage names left to right, as the headers stand on screen. */
-async function stageOrder(page: Page) {
-  const headers = page.getByTestId('stage-header');
-  const entries: { x: number; name: string }[] = [];
-  for (const header of await headers.all()) {
-    const box = (await header.boundingBox())!;
-    entries.push({ x: box.x, name: (await header.locator('.stage-header__name').textContent())! });
-  }
-  return entries.sort((a, b) => a.x - b.x).map((e) => e.name);
-}
-
-async function laneOrder(page: Page) {
-  const headers = page.getByTestId('lane-header');
-  const entries: { y: number; name: string }[] = [];
-  for (const header of await headers.all()) {
-    const box = (await header.boundingBox())!;
-    entries.push({ y: box.y, name: (await header.locator('.lane-header__name').textContent())! });
-  }
-  return entries.sort((a, b) => a.y - b.y).map((e) => e.name);
 }
 
 /** Where a card sits relative to its stage header (so a column's cards can be followed). */

@@ -7,6 +7,7 @@ import {
   laneHeader,
   saved,
   stageHeader,
+  stageOrder,
   storedMap,
   touchpoints,
   violations,
@@ -71,15 +72,6 @@ async function connectSelectedTo(page: Page, search: string, expected: string, c
   }
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-}
-
-async function stageOrder(page: Page) {
-  const entries: { x: number; name: string }[] = [];
-  for (const header of await page.getByTestId('stage-header').all()) {
-    const box = (await header.boundingBox())!;
-    entries.push({ x: box.x, name: (await header.locator('.stage-header__name').textContent())! });
-  }
-  return entries.sort((a, b) => a.x - b.x).map((e) => e.name);
 }
 
 test('a facilitator builds the online-store journey from an empty map with the keyboard only', async ({

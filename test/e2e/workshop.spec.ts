@@ -1,12 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test, createFromTemplate } from './fixtures';
+import { expect, test, card, createFromTemplate, saved } from './fixtures';
 
 /**
  * The workshop tools end to end, driven like a facilitator: dot-voting and the ranked list, find,
  * filters, the presentation text scale, and the library's search, sort and thumbnails.
  */
 
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
 const votesPanel = (page: Page) => page.getByRole('complementary', { name: 'Votes ranking' });
 const rankedNames = (page: Page) => votesPanel(page).getByTestId('votes-entry').locator('.votes-entry__name');
 const note = (page: Page, name: string) => page.getByTestId('painpoint-note').filter({ hasText: name });
@@ -277,25 +276,18 @@ test('a pain point’s context menu adds and removes votes', async ({ page, host
   await page.goto(host.url);
   await createFromTemplate(page, 'Online store purchase');
   const votes = note(page, 'Confusing checkout').getByTestId('pain-votes');
-  await note(page, 'Confusing checkout').click({ button: 'right' });
-  await page
-    .getByRole('menu')
-    .getByRole('menuitem', { name: /Add a vote/ })
-    .click();
+  const fromMenu = async (item: RegExp) => {
+    await note(page, 'Confusing checkout').click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
+  };
+  await fromMenu(/Add a vote/);
   await expect(votes).toHaveText('1');
-  await note(page, 'Confusing checkout').click({ button: 'right' });
-  await page
-    .getByRole('menu')
-    .getByRole('menuitem', { name: /Add a vote/ })
-    .click();
-  await note(page, 'Confusing checkout').click({ button: 'right' });
-  await page
-    .getByRole('menu')
-    .getByRole('menuitem', { name: /Remove a vote/ })
-    .click();
+  await fromMenu(/Add a vote/);
+  await expect(votes).toHaveText('2');
+  await fromMenu(/Remove a vote/);
   await expect(votes).toHaveText('1');
   // A touchpoint's menu has no voting.
-  await page.getByTestId('touchpoint-card').filter({ hasText: 'Search ad' }).click({ button: 'right' });
+  await card(page, 'Search ad').click({ button: 'right' });
   await expect(page.getByRole('menu').getByRole('menuitem', { name: /vote/ })).toHaveCount(0);
 });
 
