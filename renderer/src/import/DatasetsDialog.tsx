@@ -81,7 +81,7 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
         onClose();
       }}
     >
-      <div className="import__head">
+      <div className="dialog__head">
         <div>
           <h2 className="dialog__title" id={`${id}-title`}>
             Datasets

@@ -308,7 +308,7 @@ export function ImportDialog({ journeyId, onClose }: { journeyId: string; onClos
         else if (!(step.name === 'report' && step.storing)) onClose();
       }}
     >
-      <div className="import__head">
+      <div className="dialog__head">
         <div>
           <h2 className="dialog__title" id={`${id}-title`}>
             Import data

@@ -99,7 +99,7 @@ function ShortcutsDialog({ onClose }: { onClose(): void }) {
         onClose();
       }}
     >
-      <div className="shortcuts__head">
+      <div className="dialog__head">
         <div>
           <h2 className="dialog__title" id={`${id}-title`}>
             Keyboard shortcuts

@@ -69,7 +69,7 @@ export function SnapshotsDialog({ journeyId, onClose }: { journeyId: string; onC
         onClose();
       }}
     >
-      <div className="snapshots__head">
+      <div className="dialog__head">
         <div>
           <h2 className="dialog__title">Snapshots</h2>
           <p className="dialog__message" id={`${id}-intro`}>
