@@ -121,34 +121,37 @@ export function DatasetsDialog({ journeyId, onClose }: { journeyId: string; onCl
       )}
       {list.status === 'ready' && list.items.length > 0 && (
         <ul className="datasets__list" aria-label="Imported datasets">
-          {list.items.map((dataset) => (
-            <li key={dataset.id} className="datasets__item">
-              <div className="datasets__main">
-                <strong className="datasets__name">{dataset.name}</strong>
-                <span className="datasets__meta">
-                  {dataset.fileName} · {FORMAT_NAMES[dataset.sourceFormat] ?? dataset.sourceFormat} ·{' '}
-                  {dataset.shape === 'responses' ? 'responses' : 'aggregates'} · imported{' '}
-                  <time dateTime={dataset.importedAt}>{formatExactTime(dataset.importedAt)}</time>
-                </span>
-                <span className="datasets__meta">
-                  {dataset.rowsAccepted.toLocaleString('en')} rows imported,{' '}
-                  {dataset.rowsRejected.toLocaleString('en')} left out
-                </span>
-                <span className="datasets__mapping" title={describeMapping(dataset.mapping)}>
-                  {describeMapping(dataset.mapping)}
-                </span>
-              </div>
-              <button
-                type="button"
-                className="button button--small button--danger"
-                aria-label={`Remove dataset “${dataset.name}”`}
-                onClick={() => remove(dataset)}
-              >
-                <Icon name="trash" size={16} />
-                Remove
-              </button>
-            </li>
-          ))}
+          {list.items.map((dataset) => {
+            const mapping = describeMapping(dataset.mapping);
+            return (
+              <li key={dataset.id} className="datasets__item">
+                <div className="datasets__main">
+                  <strong className="datasets__name">{dataset.name}</strong>
+                  <span className="datasets__meta">
+                    {dataset.fileName} · {FORMAT_NAMES[dataset.sourceFormat] ?? dataset.sourceFormat} ·{' '}
+                    {dataset.shape === 'responses' ? 'responses' : 'aggregates'} · imported{' '}
+                    <time dateTime={dataset.importedAt}>{formatExactTime(dataset.importedAt)}</time>
+                  </span>
+                  <span className="datasets__meta">
+                    {dataset.rowsAccepted.toLocaleString('en')} rows imported,{' '}
+                    {dataset.rowsRejected.toLocaleString('en')} left out
+                  </span>
+                  <span className="datasets__mapping" title={mapping}>
+                    {mapping}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  aria-label={`Remove dataset “${dataset.name}”`}
+                  onClick={() => remove(dataset)}
+                >
+                  <Icon name="trash" size={16} />
+                  Remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </dialog>
