@@ -278,18 +278,18 @@ export class ImportAccumulator {
     const cell = row[this.segmentIndex]!;
     const known = this.segmentIds.get(cell);
     if (known !== undefined && cell !== '') return known;
-    const value = cell.trim();
-    if (value === '') return -1;
-    const trimmed = this.segmentIds.get(value);
-    if (trimmed !== undefined) return trimmed;
+    const trimmed = cell.trim();
+    if (trimmed === '') return -1;
+    // Cut to the length stored before looking it up: a long value is one segment on every row.
+    const value = trimmed.length > MAX_SEGMENT_CHARS ? trimmed.slice(0, MAX_SEGMENT_CHARS).trim() : trimmed;
+    const seen = this.segmentIds.get(value);
+    if (seen !== undefined) return seen;
     if (this.segmentValues.length > MAX_SEGMENTS)
       throw new AppError(
         'invalid-input',
         `The segment column “${columnLabel(this.headers, this.segmentIndex)}” holds more than ${MAX_SEGMENTS} different values (row ${rowNumber}: “${exampleValue(value)}”). A segment is a group such as a plan, a tier or a region: choose another column as the segment, or none.`,
       );
-    const own = ownString(
-      value.length > MAX_SEGMENT_CHARS ? value.slice(0, MAX_SEGMENT_CHARS).trim() : value,
-    );
+    const own = ownString(value);
     const id = this.segmentValues.length;
     this.segmentValues.push(own);
     this.segmentIds.set(own, id);

@@ -126,4 +126,28 @@ describe('importing a segment column', () => {
     );
     expect(lib.db.prepare('SELECT count(*) FROM score_days').pluck().get()).toBe(0);
   });
+  it('keeps one segment for a value longer than 200 characters, cut to its first 200, on every row', async () => {
+    const long = `Enterprise ${'x'.repeat(100 * 1024)}`;
+    const rows = Array.from({ length: 60 }, (_, i) => `Checkout and payment,2025-03-14,${i % 11},${long},`);
+    const file = lib.write('long.csv', ['Touchpoint,Date,NPS,Plan,Comment', ...rows, ''].join('\n'));
+    const preview = sessions.begin({
+      journeyId: lib.journeyId,
+      filePath: file,
+      fileName: 'long.csv',
+      ownsFile: false,
+    });
+    const columns = preview.mapping.columns.map((c, i) => (i === 3 ? { role: 'segment' as const } : c));
+    sessions.run(preview.sessionId, { ...preview.mapping, columns });
+    const status = await settle(preview.sessionId);
+    expect(status.error).toBeNull();
+    const cut = long.slice(0, 200);
+    expect(status.report!.segments).toEqual([{ value: cut, rows: 60 }]);
+    const checkout = lib.touchpointIds().get('Checkout and payment')!;
+    sessions.commit(preview.sessionId, {
+      name: 'Long plan',
+      assignments: [{ value: 'Checkout and payment', touchpointId: checkout }],
+      allowDuplicate: false,
+    });
+    expect(lib.db.prepare('SELECT segment FROM score_days').pluck().all()).toEqual([cut]);
+  });
 });
