@@ -9,6 +9,7 @@ import {
   type DatasetShape as DatasetShapeType,
 } from '../../shared/domain/dataset';
 import { Id } from '../../shared/domain/journey';
+import { MAX_SEGMENT_CHARS } from '../../shared/import/accumulate';
 import type { DatasetRows } from '../../shared/import/build-dataset';
 import { MetricDefinition, MetricKey, describeIssues, distributionRejection } from '../../shared/metrics';
 
@@ -61,9 +62,6 @@ interface DatasetRow {
   rows_rejected: number;
   mapping: string;
 }
-
-/** A segment is a short name (a plan, a tier, a region). */
-export const MAX_SEGMENT_CHARS = 200;
 
 /** Comments longer than this are cut (with an ellipsis): a verbatim, not a document. */
 export const MAX_COMMENT_CHARS = 10_000;

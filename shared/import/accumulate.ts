@@ -31,7 +31,7 @@ const MAX_COMMENT_CHARS = 2000;
  * rows by its number of values.
  */
 export const MAX_SEGMENTS = 50;
-/** Longest segment name kept (the store refuses longer ones). */
+/** Longest segment name kept; the store (electron/db/metrics-data-repository.ts) refuses longer ones. */
 export const MAX_SEGMENT_CHARS = 200;
 /** Group keys hold date id × SEGMENT_SLOTS + segment id: room for '' and MAX_SEGMENTS more. */
 const SEGMENT_SLOTS = 64;
