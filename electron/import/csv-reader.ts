@@ -5,17 +5,6 @@ import { DELIMITERS, MAX_COLUMNS, type Delimiter, type FileFormat } from '../../
 import { columnLetter, lastRecordEnd, quoteProblem, type Newline } from './record-stream';
 import { detectEncoding, type DetectedEncoding } from './text-encoding';
 
-export {
-  BLOCK_BYTES,
-  MAX_RECORD_CHARS,
-  columnLetter,
-  lastRecordEnd,
-  streamRecords,
-  type Newline,
-  type PassProgress,
-  type RecordSink,
-} from './record-stream';
-
 /**
  * Reading delimited text files: the dialect (delimiter, line ends), the header rows of survey
  * exports, and a streaming pass over the records in blocks, so a file of any size is read in
