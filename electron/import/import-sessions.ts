@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { DatasetSummary } from '../../shared/domain/dataset';
+import type { JourneyDocument } from '../../shared/domain/journey';
 import { countReport, resolveDates, type ResolvedDates } from '../../shared/import/accumulate';
 import { buildDatasetRows } from '../../shared/import/build-dataset';
 import { guessMapping } from '../../shared/import/guess';
@@ -64,10 +65,13 @@ interface Session {
 const MAX_SESSIONS = 8;
 
 function touchpointsOf(journeys: JourneyRepository, journeyId: string): MatchableTouchpoint[] {
-  return journeys
-    .get(journeyId)
-    .nodes.filter((n) => n.kind === 'touchpoint')
-    .map((n) => ({ id: n.id, name: n.name, metricKey: n.kind === 'touchpoint' ? n.metricKey : '' }));
+  return touchpointsIn(journeys.get(journeyId));
+}
+
+function touchpointsIn(doc: JourneyDocument): MatchableTouchpoint[] {
+  return doc.nodes.flatMap((n) =>
+    n.kind === 'touchpoint' ? [{ id: n.id, name: n.name, metricKey: n.metricKey }] : [],
+  );
 }
 
 export class ImportSessions {
@@ -90,9 +94,7 @@ export class ImportSessions {
     }
     this.evictOld();
     const id = (this.options.newId ?? randomUUID)();
-    const touchpoints = doc.nodes
-      .filter((n) => n.kind === 'touchpoint')
-      .map((n) => ({ id: n.id, name: n.name, metricKey: n.kind === 'touchpoint' ? n.metricKey : '' }));
+    const touchpoints = touchpointsIn(doc);
     const signature = headerSignature(layout.headers);
     const preset = findPresetBySignature(this.options.db, signature);
     const mapping =
