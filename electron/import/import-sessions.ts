@@ -74,6 +74,15 @@ function touchpointsIn(doc: JourneyDocument): MatchableTouchpoint[] {
   );
 }
 
+/**
+ * A file's name as shown in messages and stored with the dataset: without control characters
+ * (a newline, an escape sequence) or direction overrides (U+202E makes "…vsc.exe" read "exe.csv…").
+ */
+function displayFileName(name: string): string {
+  const clean = name.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '').trim();
+  return clean === '' ? 'unnamed file' : clean;
+}
+
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly options: ImportSessionsOptions;
@@ -87,7 +96,7 @@ export class ImportSessions {
     const doc = this.options.journeys.get(input.journeyId); // not-found for an unknown map
     let layout: FileLayout;
     try {
-      layout = readLayout(input.filePath, input.fileName);
+      layout = readLayout(input.filePath, displayFileName(input.fileName));
     } catch (error) {
       if (input.ownsFile) fs.rmSync(input.filePath, { force: true });
       throw error;

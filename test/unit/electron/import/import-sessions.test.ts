@@ -477,6 +477,27 @@ describe('bad input: a clear message, and nothing written', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it('a file name with control or direction characters is shown and stored without them', async () => {
+    const hostile = 'plan\u0000s\n\u001b[31m\u202Evsc.exe\u2066.csv';
+    const empty = lib.write('empty.csv', '');
+    expect(() => sessions.begin({ journeyId, filePath: empty, fileName: hostile, ownsFile: false })).toThrow(
+      '“plans[31mvsc.exe.csv” is empty: there is nothing to import.',
+    );
+    const file = lib.write('ok.csv', 'Touchpoint,NPS\nSupport call,9\n');
+    const preview = sessions.begin({ journeyId, filePath: file, fileName: hostile, ownsFile: false });
+    expect(preview.fileName).toBe('plans[31mvsc.exe.csv');
+    const blank = sessions.begin({ journeyId, filePath: file, fileName: '\u0007\u202E', ownsFile: false });
+    expect(blank.fileName).toBe('unnamed file');
+    sessions.run(preview.sessionId, preview.mapping);
+    expect((await settle(preview.sessionId)).error).toBeNull();
+    sessions.commit(preview.sessionId, {
+      name: 'Hostile name',
+      assignments: [{ value: 'Support call', touchpointId: [...names.values()][0]! }],
+      allowDuplicate: false,
+    });
+    expect(lib.db.prepare('SELECT file_name FROM datasets').pluck().all()).toEqual(['plans[31mvsc.exe.csv']);
+  });
+
   it('a mapping without a touchpoint or score column is refused before reading', () => {
     const file = lib.write('m.csv', 'Touchpoint,NPS\nSupport call,9\n');
     const preview = sessions.begin({ journeyId, filePath: file, fileName: 'm.csv', ownsFile: false });
