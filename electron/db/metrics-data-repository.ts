@@ -12,6 +12,7 @@ import { Id } from '../../shared/domain/journey';
 import { MAX_SEGMENT_CHARS } from '../../shared/import/accumulate';
 import type { DatasetRows } from '../../shared/import/build-dataset';
 import { MetricDefinition, MetricKey, describeIssues, distributionRejection } from '../../shared/metrics';
+import { cutWithEllipsis } from '../../shared/text/cut';
 
 /**
  * The write side of imported metrics data (METRICS-STORAGE.md): one dataset per import, stored in
@@ -337,7 +338,7 @@ export function storeDataset(
         row.day,
         row.metricKey,
         row.score,
-        text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text,
+        cutWithEllipsis(text, MAX_COMMENT_CHARS),
         row.segment ?? '',
       );
     }

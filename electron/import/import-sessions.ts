@@ -25,6 +25,7 @@ import { findPresetBySignature } from '../db/import-preset-repository';
 import { PREVIEW_ROWS, readLayout, type FileLayout } from './csv-reader';
 import { runImportPass, type PassResult } from './import-pass';
 import type { WorkerInput, WorkerMessage } from './import-worker';
+import { cutWithEllipsis } from '../../shared/text/cut';
 
 /**
  * Import sessions: one per file being imported, from the preview to the commit. The full pass over
@@ -139,7 +140,7 @@ export class ImportSessions {
       headers: layout.headers,
       subHeaders: layout.subHeaders,
       rows: layout.sampleRows.slice(0, PREVIEW_ROWS).map((row) => {
-        const cells = row.slice(0, width).map((c) => (c.length > 200 ? `${c.slice(0, 199)}…` : c));
+        const cells = row.slice(0, width).map((c) => cutWithEllipsis(c, 200));
         while (cells.length < width) cells.push('');
         return cells;
       }),

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { AppError } from '../../shared/api/result';
+import { cutText } from '../../shared/text/cut';
 
 /**
  * Files uploaded in browser mode, streamed to a private temp folder (never held in memory) and
@@ -51,7 +52,7 @@ export class UploadStore {
       fs.rmSync(filePath, { force: true });
       throw error;
     }
-    const safeName = path.basename(fileName.replace(/\\/g, '/')).slice(0, 255) || 'upload.csv';
+    const safeName = cutText(path.basename(fileName.replace(/\\/g, '/')), 255) || 'upload.csv';
     this.uploads.set(uploadId, { filePath, fileName: safeName });
     return { uploadId };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cutWithEllipsis } from '../text/cut';
 
 /**
  * The journey map's domain model: one schema per entity, the single source of the types that the
@@ -241,5 +242,5 @@ export function nodeLabel(node: MapNode): string {
   if (node.kind !== 'note') return node.name;
   const line = node.text.trim().split('\n', 1)[0]?.trim() ?? '';
   if (line === '') return 'Empty note';
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+  return cutWithEllipsis(line, 60);
 }

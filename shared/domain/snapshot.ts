@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, JourneyContent, JourneyDocument, Name } from './journey';
+import { cutWithEllipsis } from '../text/cut';
 
 /**
  * Named snapshots of a map ("Before workshop"): a frozen copy of its content that can be viewed
@@ -43,6 +44,6 @@ export type SnapshotWithDocument = z.infer<typeof SnapshotWithDocument>;
 /** Names are at most 200 characters; a generated name keeps the quoted part short enough. */
 export function beforeRestoringName(snapshotName: string): string {
   const limit = 160;
-  const quoted = snapshotName.length > limit ? `${snapshotName.slice(0, limit - 1)}…` : snapshotName;
+  const quoted = cutWithEllipsis(snapshotName, limit);
   return `Before restoring “${quoted}”`;
 }

@@ -10,6 +10,7 @@ import {
   toDay,
   type DayOrder,
 } from './values';
+import { cutText, cutWithEllipsis } from '../text/cut';
 
 /**
  * One pass over a file's data rows, after the mapping is chosen: every row is checked and what it
@@ -98,7 +99,7 @@ function columnLabel(headers: readonly string[], index: number): string {
 /** Cuts a cell for an example in the report. */
 function exampleValue(cell: string | undefined): string | null {
   if (cell === undefined) return null;
-  return cell.length > 60 ? `${cell.slice(0, 59)}…` : cell;
+  return cutWithEllipsis(cell, 60);
 }
 
 /** Examples (file row numbers) kept per group, for "unparseable date" and "ignored" reports. */
@@ -281,7 +282,7 @@ export class ImportAccumulator {
     const trimmed = cell.trim();
     if (trimmed === '') return -1;
     // Cut to the length stored before looking it up: a long value is one segment on every row.
-    const value = trimmed.length > MAX_SEGMENT_CHARS ? trimmed.slice(0, MAX_SEGMENT_CHARS).trim() : trimmed;
+    const value = trimmed.length > MAX_SEGMENT_CHARS ? cutText(trimmed, MAX_SEGMENT_CHARS).trim() : trimmed;
     const seen = this.segmentIds.get(value);
     if (seen !== undefined) return seen;
     if (this.segmentValues.length > MAX_SEGMENTS)
@@ -418,9 +419,7 @@ export class ImportAccumulator {
             date: this.dateTexts[dateId]!,
             metricKey: this.scoreMetric(firstMetric)?.key ?? null,
             score: firstScore,
-            text: ownString(
-              text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text,
-            ),
+            text: ownString(cutWithEllipsis(text, MAX_COMMENT_CHARS)),
           });
         } else this.commentsDropped += 1;
       }

@@ -2,6 +2,7 @@ import type { MetricDefinitionInput } from '../metrics/definitions';
 import type { AccumulatedImport, ResolvedDates } from './accumulate';
 import type { ScoreMetric } from './mapping';
 import { parsePeriod } from './values';
+import { cutText } from '../text/cut';
 
 /**
  * Turns an accumulated pass into the rows storeDataset writes, once every touchpoint value of the
@@ -82,7 +83,7 @@ export function metricKeyFromName(name: string): string {
 /** The definition an aggregate metric gets from its name (domain.md's families and directions). */
 export function aggregateDefinition(name: string, percent: boolean): MetricDefinitionInput {
   const key = metricKeyFromName(name);
-  const label = name.trim().slice(0, 200) || key;
+  const label = cutText(name.trim(), 200) || key;
   const n = name.toLowerCase();
   if (/\bnps\b|net promoter/.test(n)) return { kind: 'nps', key, label };
   if (/csat|satisf/.test(n)) return { kind: 'csat', key, label };

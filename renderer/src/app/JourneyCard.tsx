@@ -4,12 +4,13 @@ import { Icon } from '../panels/Icon';
 import type { JourneyOutline } from '../../../shared/domain/outline';
 import { MapThumbnail } from './MapThumbnail';
 import { formatExactTime, formatRelativeTime } from './relative-time';
+import { cutText } from '../../../shared/text/cut';
 
 const EXCERPT_LENGTH = 160;
 
 const excerpt = (text: string) => {
   const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length > EXCERPT_LENGTH ? `${clean.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…` : clean;
+  return clean.length > EXCERPT_LENGTH ? `${cutText(clean, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…` : clean;
 };
 
 interface JourneyCardProps {

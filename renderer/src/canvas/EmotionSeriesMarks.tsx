@@ -1,4 +1,5 @@
 import { emotionY, seriesPath, seriesRuns, type EmotionPoint, type EmotionSeries } from './emotion-curve';
+import { cutWithEllipsis } from '../../../shared/text/cut';
 
 /**
  * A further series on the emotion lane (the data-derived curve of the overlay's metric): a dashed
@@ -24,8 +25,6 @@ export function SeriesHatch({ id }: { id: string }) {
   );
 }
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /**
  * The legend in the lane's axis column, under its title: each row sits halfway between two ticks of
  * the axis (+1 and 0, 0 and −1), so a long label never runs into a tick.
@@ -49,7 +48,7 @@ export function EmotionLegend({ series }: { series: readonly EmotionSeries[] }) 
             <line className="emotion-series__line" x1={14} x2={30} y1={y} y2={y} />
             <path className="emotion-series__legend-mark" d={diamond(22, y, 4.5)} />
             <text className="emotion-legend__text" x={35} y={y} dy="0.35em">
-              {truncate(s.label, LEGEND_CHARS)}
+              {cutWithEllipsis(s.label, LEGEND_CHARS)}
             </text>
           </g>
         );

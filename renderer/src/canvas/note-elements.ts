@@ -1,6 +1,7 @@
 import type { NodeHandle, XYPosition } from '@xyflow/react';
 import type { Department, FlowEdge, MapNode, Note, Opportunity } from '../../../shared/domain/journey';
 import type { NoteFlowNode, OpportunityFlowNode } from './flow-types';
+import { cutText } from '../../../shared/text/cut';
 
 /** React Flow nodes for opportunities and free notes, and the pain tallies touchpoint cards show. */
 
@@ -78,6 +79,6 @@ export function noteFlowNode(
     ...common,
     type: 'note',
     data: { note: node },
-    ariaLabel: firstLine ? `Note ${firstLine.slice(0, 80)}` : 'Empty note',
+    ariaLabel: firstLine ? `Note ${cutText(firstLine, 80)}` : 'Empty note',
   };
 }

@@ -26,6 +26,7 @@ import { EMPTY_SELECTION } from '../state/ui-store';
 import { useDocument } from '../state/stores-context';
 import { importPanelStore } from './import-panel-store';
 import { uploadFile } from './upload';
+import { cutText } from '../../../shared/text/cut';
 
 /**
  * The import wizard: choose a file → map its columns (preview, guessed roles and scales, presets)
@@ -167,7 +168,7 @@ export function ImportDialog({ journeyId, onClose }: { journeyId: string; onClos
     setMapping(next.mapping);
     setPresetName(next.preset?.name ?? next.fileName.replace(/\.[^.]+$/, ''));
     setPresetNote(next.preset ? `Columns mapped with your preset “${next.preset.name}”.` : null);
-    setDatasetName(next.fileName.replace(/\.[^.]+$/, '').slice(0, 200) || 'Imported data');
+    setDatasetName(cutText(next.fileName.replace(/\.[^.]+$/, ''), 200) || 'Imported data');
     setStep({ name: 'mapping', error: null });
   };
 
@@ -252,7 +253,7 @@ export function ImportDialog({ journeyId, onClose }: { journeyId: string; onClos
             change.op === 'node.add' && change.value.id === edit.id
               ? {
                   ...change,
-                  value: { ...change.value, name: value.slice(0, 200), metricKey: value.slice(0, 200) },
+                  value: { ...change.value, name: cutText(value, 200), metricKey: cutText(value, 200) },
                 }
               : change,
           );
@@ -918,7 +919,7 @@ function TouchpointsStep(props: {
                 }}
               >
                 <option value="ignore">Ignore these rows</option>
-                <option value="create">Create touchpoint “{value.value.slice(0, 60)}”</option>
+                <option value="create">Create touchpoint “{cutText(value.value, 60)}”</option>
                 <optgroup label="Map to">
                   {props.touchpoints.map((t) => (
                     <option key={t.id} value={`map:${t.id}`}>

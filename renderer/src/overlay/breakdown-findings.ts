@@ -10,6 +10,7 @@ import type {
 import { addPainPoint, newId } from '../state/map-edits';
 import { formatDifference, formatMetricValue, formatN } from './overlay-view';
 import { nodeLabel } from '../../../shared/domain/journey';
+import { cutText } from '../../../shared/text/cut';
 
 /**
  * The breakdowns panel's entries: every touchpoint that breaks down and every hand-off that loses
@@ -175,19 +176,20 @@ export function painPointFromFinding(
 ): { changes: Change[]; id: string } {
   const added = addPainPoint(doc, { nodes: [finding.touchpointId], edges: [] });
   const when = period === 'all' ? 'all time' : period;
-  const name = (
+  const name = cutText(
     finding.kind === 'handoff'
       ? `Hand-off loses customers: ${finding.title}`
-      : `${finding.label}: ${finding.title}`
-  ).slice(0, 200);
+      : `${finding.label}: ${finding.title}`,
+    200,
+  );
   const changes = added.changes.map((change): Change => {
     if (change.op !== 'node.add' || change.value.id !== added.id) return change;
     const value: PainPoint = {
       ...(change.value as PainPoint),
       name,
       severity: finding.severity,
-      description: `${finding.explanation} (${finding.certainty}, ${when})`.slice(0, 5000),
-      evidence: `${when}: ${finding.figures.join('; ')}.`.slice(0, 5000),
+      description: cutText(`${finding.explanation} (${finding.certainty}, ${when})`, 5000),
+      evidence: cutText(`${when}: ${finding.figures.join('; ')}.`, 5000),
     };
     return { op: 'node.add', value };
   });

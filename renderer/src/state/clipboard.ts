@@ -21,6 +21,7 @@ import {
 import { selectedCards } from './arrange';
 import { newId, newTouchpoint, resizeDepartment, resizeStage } from './map-edits';
 import { parseSelectionId, type Selection } from './ui-store';
+import { cutText } from '../../../shared/text/cut';
 
 /**
  * Copy and paste of cards through the system clipboard, as text. The format is documented in
@@ -336,9 +337,9 @@ export const TOUCHPOINT_FROM_TEXT: TextCardMaker = {
   kind: 'touchpoint',
   make(text, place, id) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    const name = flat.slice(0, 200).trim();
+    const name = cutText(flat, 200).trim();
     const value = newTouchpoint(place, id);
-    return { ...value, name, description: name === text.trim() ? '' : text.trim().slice(0, 5000) };
+    return { ...value, name, description: name === text.trim() ? '' : cutText(text.trim(), 5000) };
   },
 };
 
@@ -349,7 +350,7 @@ export const NOTE_FROM_TEXT: TextCardMaker = {
     kind: 'note',
     id,
     ...place,
-    text: text.trim().slice(0, 5000),
+    text: cutText(text.trim(), 5000),
     colour: 'blue',
   }),
 };
