@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/domain/metrics-analysis';
 import { useCommand, useCommands } from '../commands/commands-context';
 import { Icon } from '../panels/Icon';
+import { parseDecimalInput, parseWholeInput } from '../panels/decimal-input';
 import { useDocument } from '../state/stores-context';
 import { useOverlay, useOverlayStore } from './use-overlay';
 import { formatMetricValue } from './overlay-view';
@@ -261,10 +262,10 @@ function TargetField({ journeyId, metric }: { journeyId: string; metric: MetricS
   const range = targetRange(metric);
   const save = (event?: FormEvent) => {
     event?.preventDefault();
-    const trimmed = text.trim().replace('−', '-');
-    const target = trimmed === '' ? null : Number(trimmed);
-    if (target !== null && !Number.isFinite(target))
-      return setProblem('Type a number, or leave it empty for no target.');
+    const trimmed = text.trim();
+    const target = trimmed === '' ? null : parseDecimalInput(trimmed);
+    if (target === null && trimmed !== '')
+      return setProblem(`Type a decimal number like 45 or 7.5, not “${trimmed}” (empty: no target).`);
     if (target !== null && (target < range.min || target > range.max))
       return setProblem(`A ${metric.definition.label} target lies between ${range.min} and ${range.max}.`);
     setProblem(null);
@@ -319,8 +320,8 @@ function MinNField({ journeyId, minN, id }: { journeyId: string; minN: number; i
   }
   const save = (event?: FormEvent) => {
     event?.preventDefault();
-    const value = Number(text.trim());
-    if (!Number.isInteger(value) || value < 1 || value > 100_000)
+    const value = parseWholeInput(text);
+    if (value === null || value < 1 || value > 100_000)
       return setProblem('The minimum n is a whole number from 1 to 100000.');
     setProblem(null);
     if (value === minN) return;

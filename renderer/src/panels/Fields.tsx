@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { useUi } from '../state/stores-context';
 import { Icon } from './Icon';
+import { parseDecimalInput } from './decimal-input';
 
 /**
  * Inspector fields. Text commits on blur and on Enter (Ctrl/Cmd+Enter in a text area): one change
@@ -181,8 +182,13 @@ export function NumberField({
   }, [value]);
 
   const parse = (text: string): number | string => {
-    const n = Number(text.trim());
-    if (text.trim() === '' || !Number.isFinite(n)) return 'Enter a number.';
+    const n = parseDecimalInput(text);
+    if (n === null) {
+      if (text.trim() === '') return 'Enter a number.';
+      return step === 1
+        ? 'Enter a whole number in digits, like 12.'
+        : 'Enter a decimal number, like 12 or 4.5.';
+    }
     if (step === 1 && !Number.isInteger(n)) return 'Enter a whole number.';
     if (n < min || n > max) return `Enter a number from ${min} to ${max}.`;
     return n;
