@@ -64,3 +64,33 @@ test('Target and Min n take decimal numbers only: hex and exponents are refused 
   await expect(votes).toHaveAttribute('aria-invalid', 'true');
   await expect(votes).toHaveAccessibleDescription('Enter a whole number in digits, like 12.');
 });
+
+test('with a segment chosen, the emotion lane’s legend and data diamonds name it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  await loadSample(page);
+  const lane = page.getByTestId('emotion-lane');
+  const legend = lane.getByRole('list', { name: 'Curves' });
+  const diamond = (name: string) =>
+    page.getByTestId('emotion-data-series').getByRole('img', { name: new RegExp(`at ${name}: `) });
+  // Every segment: the curve is the metric's, nothing more.
+  await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
+  await expect(diamond('Wrong item: support call')).toHaveAccessibleName(/^NPS \(data\) at Wrong item/);
+
+  await bar(page).getByLabel('Segment').selectOption({ label: 'Premium' });
+  await expect(legend.getByRole('listitem').nth(1)).toHaveAccessibleName(
+    'NPS (data), segment Premium: dashed line with diamonds',
+  );
+  await expect(legend.getByRole('listitem').nth(1)).toHaveText('NPS (data)Premium');
+  await expect(page.getByTestId('emotion-data-series')).toHaveAccessibleName('NPS (data), segment Premium');
+  await expect(diamond('Wrong item: support call')).toHaveAccessibleName(
+    /^NPS \(data\), segment Premium at Wrong item: support call: NPS /,
+  );
+  // The tooltip says the same.
+  await expect(diamond('Wrong item: support call').locator('title')).toHaveText(
+    /^NPS \(data\), segment Premium at Wrong item/,
+  );
+
+  await bar(page).getByLabel('Segment').selectOption({ label: 'All segments' });
+  await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
+});

@@ -42,20 +42,29 @@ export function EmotionLegend({ series }: { series: readonly EmotionSeries[] }) 
       </g>
       {series.map((s, i) => {
         const y = y0 + rowStep * (i + 1);
+        const cut = s.label.length > LEGEND_CHARS || (s.scope?.shown.length ?? 0) > LEGEND_CHARS;
         return (
-          <g key={s.label} role="listitem" aria-label={`${s.label}: dashed line with diamonds`}>
-            {s.label.length > LEGEND_CHARS && <title>{s.label}</title>}
+          <g key={s.label} role="listitem" aria-label={`${seriesName(s)}: dashed line with diamonds`}>
+            {cut && <title>{seriesName(s)}</title>}
             <line className="emotion-series__line" x1={14} x2={30} y1={y} y2={y} />
             <path className="emotion-series__legend-mark" d={diamond(22, y, 4.5)} />
             <text className="emotion-legend__text" x={35} y={y} dy="0.35em">
               {cutWithEllipsis(s.label, LEGEND_CHARS)}
             </text>
+            {s.scope && (
+              <text className="emotion-legend__scope" x={35} y={y + 13} dy="0.35em">
+                {cutWithEllipsis(s.scope.shown, LEGEND_CHARS)}
+              </text>
+            )}
           </g>
         );
       })}
     </g>
   );
 }
+
+/** A series' whole name: its label and, when it shows part of the data, which part. */
+const seriesName = (s: EmotionSeries) => (s.scope ? `${s.label}, ${s.scope.spoken}` : s.label);
 
 const diamond = (x: number, y: number, r: number) =>
   `M${x} ${y - r}L${x + r} ${y}L${x} ${y + r}L${x - r} ${y}Z`;
@@ -73,12 +82,17 @@ export function EmotionSeriesMarks({
 }) {
   const { points, runs } = seriesRuns(curve, series);
   return (
-    <g className="emotion-series" data-testid="emotion-data-series" aria-label={series.label} role="group">
+    <g
+      className="emotion-series"
+      data-testid="emotion-data-series"
+      aria-label={seriesName(series)}
+      role="group"
+    >
       <path className="emotion-series__line" d={seriesPath(runs)} />
       {drawPoints &&
         points.map((p) => {
           const y = emotionY(p.value);
-          const label = `${series.label} at ${p.name}: ${p.description ?? p.value}`;
+          const label = `${seriesName(series)} at ${p.name}: ${p.description ?? p.value}`;
           return (
             <g key={p.touchpointId} className="emotion-series__point" data-touchpoint-id={p.touchpointId}>
               <path

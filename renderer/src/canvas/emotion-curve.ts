@@ -41,6 +41,8 @@ export interface EmotionSeriesPoint {
 /** A second series drawn on the same axis, e.g. from data (points keyed by touchpoint). */
 export interface EmotionSeries {
   label: string;
+  /** Which part of the data the series shows when it is not all of it (the overlay's segment). */
+  scope?: { shown: string; spoken: string };
   points: readonly EmotionSeriesPoint[];
 }
 

@@ -1,6 +1,7 @@
 import type { MetricSetting, OverlayResult } from '../../../shared/domain/metrics-analysis';
 import { EMOTION_MAX, EMOTION_MIN, type EmotionSeries } from '../canvas/emotion-curve';
 import { formatMetricValue, formatN } from './overlay-view';
+import { segmentName } from './SegmentField';
 
 /**
  * The data-derived emotion curve: each touchpoint's value of the overlay's metric placed on the
@@ -65,6 +66,18 @@ export function valueToEmotion(value: number, scale: EmotionScale): { value: num
   return { value: Math.round(clamped * 1000) / 1000, clipped: clamped !== raw };
 }
 
+/**
+ * The segment a result is limited to, as the lane shows it (under the curve's label) and says it
+ * (in accessible names and tooltips); undefined for every segment.
+ */
+export function segmentScope(segment: string | null | undefined): EmotionSeries['scope'] {
+  if (segment === null || segment === undefined) return undefined;
+  return {
+    shown: segmentName(segment),
+    spoken: segment === '' ? 'responses without a segment' : `segment ${segment}`,
+  };
+}
+
 /** The label of the data curve in the lane's legend. */
 export const dataCurveLabel = (result: Pick<OverlayResult, 'metric'>) =>
   `${result.metric.definition.label} (data)`;
@@ -84,8 +97,10 @@ export function dataEmotionSeries(result: OverlayResult): EmotionSeries {
     usable.map((t) => t.value!),
   );
   const fmt = (v: number) => formatMetricValue(v, setting);
+  const scope = segmentScope(result.segment);
   return {
     label: dataCurveLabel(result),
+    ...(scope ? { scope } : {}),
     points: usable.map((t) => {
       const placed = valueToEmotion(t.value!, scale);
       const parts = [`${label} ${fmt(t.value!)}`, formatN(t.n)];

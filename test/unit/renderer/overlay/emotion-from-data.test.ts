@@ -10,6 +10,7 @@ import { emotionCurve, seriesPath, seriesRuns } from '../../../../renderer/src/c
 import {
   dataEmotionSeries,
   emotionScale,
+  segmentScope,
   valueToEmotion,
 } from '../../../../renderer/src/overlay/emotion-from-data';
 import { openSampleMap } from '../state/journey-fixtures';
@@ -109,6 +110,17 @@ describe('the data-derived curve of the sample map', () => {
     expect(byName.get('Shipping updates')!.value).toBeGreaterThan(0);
     // Touchpoints that carry no NPS (the chatbot asks CSAT) get no point: a gap, not 0.
     expect(byName.has('Chatbot / knowledge base')).toBe(false);
+  });
+
+  it('names the segment the curve shows, and nothing when it shows every segment', async () => {
+    const { result } = await sampleOverlay('nps');
+    expect(dataEmotionSeries(result).scope).toBeUndefined();
+    expect(dataEmotionSeries({ ...result, segment: 'Premium' }).scope).toEqual({
+      shown: 'Premium',
+      spoken: 'segment Premium',
+    });
+    expect(segmentScope('')).toEqual({ shown: 'No segment', spoken: 'responses without a segment' });
+    expect(segmentScope(null)).toBeUndefined();
   });
 
   it('leaves a gap for values below the minimum n, and breaks the line there', async () => {
