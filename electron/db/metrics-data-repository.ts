@@ -245,10 +245,19 @@ export function storeDataset(
     return { key, definition: JSON.stringify(parsed.data) };
   });
 
+  // Tens of thousands of rows name a few touchpoints and metrics: each distinct value is checked once.
+  const checkedIds = new Set<unknown>();
+  const checkedKeys = new Set<unknown>();
+  const checkRowId = (value: unknown, what: string) => {
+    if (!checkedIds.has(value)) checkedIds.add(checkId(value, what));
+  };
+  const checkRowKey = (value: unknown, what: string) => {
+    if (!checkedKeys.has(value)) checkedKeys.add(checkMetricKey(value, what));
+  };
   input.scoreDays.forEach((row, index) => {
     const where = `scoreDays[${index}]`;
-    checkId(row.touchpointId, `${where}.touchpointId`);
-    checkMetricKey(row.metricKey, `${where}.metricKey`);
+    checkRowId(row.touchpointId, `${where}.touchpointId`);
+    checkRowKey(row.metricKey, `${where}.metricKey`);
     checkDay(row.day, `${where}.day`);
     checkSegment(row.segment, `${where}.segment`);
     const problem = distributionRejection({ min: row.min, max: row.max, counts: row.counts });
@@ -256,8 +265,8 @@ export function storeDataset(
   });
   input.aggregates.forEach((row, index) => {
     const where = `aggregates[${index}]`;
-    checkId(row.touchpointId, `${where}.touchpointId`);
-    checkMetricKey(row.metricKey, `${where}.metricKey`);
+    checkRowId(row.touchpointId, `${where}.touchpointId`);
+    checkRowKey(row.metricKey, `${where}.metricKey`);
     checkDay(row.periodStart, `${where}.periodStart`);
     checkDay(row.periodEnd, `${where}.periodEnd`);
     if (row.periodEnd < row.periodStart)
@@ -267,9 +276,9 @@ export function storeDataset(
   });
   input.comments.forEach((row, index) => {
     const where = `comments[${index}]`;
-    checkId(row.touchpointId, `${where}.touchpointId`);
+    checkRowId(row.touchpointId, `${where}.touchpointId`);
     if (row.day !== null) checkDay(row.day, `${where}.day`);
-    if (row.metricKey !== null) checkMetricKey(row.metricKey, `${where}.metricKey`);
+    if (row.metricKey !== null) checkRowKey(row.metricKey, `${where}.metricKey`);
     if (row.score !== null) checkFinite(row.score, `${where}.score`);
     checkSegment(row.segment, `${where}.segment`);
     if (typeof row.text !== 'string' || row.text.trim().length === 0)
