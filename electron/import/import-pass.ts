@@ -1,11 +1,18 @@
-import { ImportAccumulator, type AccumulatedImport } from '../../shared/import/accumulate';
+import {
+  ImportAccumulator,
+  importFromPart,
+  type AccumulatedImport,
+  type ImportPart,
+} from '../../shared/import/accumulate';
 import type { ImportMapping } from '../../shared/import/mapping';
+import { RowError, type RowErrorData } from '../../shared/import/row-error';
 import type { FileLayout } from './csv-reader';
 import { streamRecords, type PassProgress } from './record-stream';
 
 /**
  * One full pass over a file with a chosen mapping: stream, parse, check and add up every row. Runs
  * in a worker thread in the app (import-worker.ts); tests and the benchmark may call it directly.
+ * A large file is read as two parts by two workers (split-pass.ts): `runPassPart` reads one.
  */
 
 export type PassLayout = Pick<
@@ -19,6 +26,83 @@ export interface PassResult {
   bytes: number;
 }
 
+/** Which bytes a part reads: from `start` (0: the file's start, with its header rows) to `end` (or the end). */
+export interface PassRange {
+  start: number;
+  end?: number;
+}
+
+export interface PartResult {
+  part: ImportPart;
+  /** The whole file's sha256 (the part from the start hashes it all), or ''. */
+  contentHash: string;
+  bytes: number;
+  /** Records read, header rows included: the row offset of the part after this one. */
+  records: number;
+  /** `range.end` was inside a quoted field: this part read the rest of the file too. */
+  overran: boolean;
+}
+
+/**
+ * A RowError from a part, with the segment values the part had seen before it (a part's error is
+ * only the file's once the segments of the parts before it are counted in: merge-parts.ts).
+ */
+export class PartRowError extends RowError {
+  readonly seen: SegmentsSeen;
+  constructor(error: RowErrorData, seen: SegmentsSeen) {
+    super(error.before, error.row, error.after);
+    this.seen = seen;
+  }
+
+  toPartData(): PartRowErrorData {
+    return { ...this.toData(), seen: this.seen };
+  }
+}
+
+export interface SegmentsSeen {
+  segments: string[];
+  segmentFirstRows: number[];
+}
+
+export interface PartRowErrorData extends RowErrorData {
+  seen: SegmentsSeen;
+}
+
+export function runPassPart(
+  filePath: string,
+  layout: PassLayout,
+  mapping: ImportMapping,
+  range: PassRange = { start: 0 },
+  onProgress: (progress: PassProgress) => void = () => {},
+  shouldStop: () => boolean = () => false,
+): PartResult {
+  const accumulator = new ImportAccumulator(mapping, layout.headers, {
+    dateOrderFallback: layout.format === 'surveymonkey' ? 'mdy' : 'dmy',
+  });
+  const fromStart = range.start === 0;
+  try {
+    const streamed = streamRecords(
+      filePath,
+      fromStart ? layout : { ...layout, headerRows: 0 },
+      (records, firstRow) => accumulator.addRows(records, firstRow),
+      onProgress,
+      shouldStop,
+      { hash: fromStart, start: range.start, end: range.end },
+    );
+    return {
+      part: accumulator.finishPart(),
+      contentHash: streamed.contentHash,
+      bytes: streamed.bytes,
+      records: streamed.records,
+      overran: streamed.overran,
+    };
+  } catch (error) {
+    if (error instanceof RowError) throw new PartRowError(error, accumulator.segmentsSeen());
+    throw error;
+  }
+}
+
+/** The whole file in this thread (tests, and the app when it has no worker script). */
 export function runImportPass(
   filePath: string,
   layout: PassLayout,
@@ -26,15 +110,13 @@ export function runImportPass(
   onProgress: (progress: PassProgress) => void = () => {},
   shouldStop: () => boolean = () => false,
 ): PassResult {
-  const accumulator = new ImportAccumulator(mapping, layout.headers, {
-    dateOrderFallback: layout.format === 'surveymonkey' ? 'mdy' : 'dmy',
-  });
-  const { contentHash, bytes } = streamRecords(
+  const { part, contentHash, bytes } = runPassPart(
     filePath,
     layout,
-    (records, firstRow) => accumulator.addRows(records, firstRow),
+    mapping,
+    { start: 0 },
     onProgress,
     shouldStop,
   );
-  return { accumulated: accumulator.finish(), contentHash, bytes };
+  return { accumulated: importFromPart(part), contentHash, bytes };
 }

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { DatasetSummary } from '../../shared/domain/dataset';
 import type { JourneyDocument } from '../../shared/domain/journey';
-import { countReport, resolveDates, type ResolvedDates } from '../../shared/import/accumulate';
+import {
+  countReport,
+  importFromPart,
+  resolveDates,
+  type ResolvedDates,
+} from '../../shared/import/accumulate';
 import { buildDatasetRows } from '../../shared/import/build-dataset';
 import { guessMapping } from '../../shared/import/guess';
 import {
@@ -18,14 +24,23 @@ import {
   type TouchpointAssignment,
 } from '../../shared/import/mapping';
 import { matchTouchpointValues, type MatchableTouchpoint } from '../../shared/import/matching';
+import { RowError } from '../../shared/import/row-error';
 import { headerSignature } from '../../shared/import/signature';
 import type { JourneyRepository } from '../db/journey-repository';
 import { findDatasetsByHash, storeDataset } from '../db/metrics-data-repository';
 import { findPresetBySignature } from '../db/import-preset-repository';
 import { PREVIEW_ROWS, readLayout, type FileLayout } from './csv-reader';
-import { runImportPass, type PassResult } from './import-pass';
+import {
+  runImportPass,
+  type PartResult,
+  type PartRowErrorData,
+  type PassRange,
+  type PassResult,
+} from './import-pass';
 import type { WorkerInput, WorkerMessage } from './import-worker';
 import { cutWithEllipsis } from '../../shared/text/cut';
+import type { PassProgress } from './record-stream';
+import { canSplit, combineParts, findSplitPoint } from './split-pass';
 
 /**
  * Import sessions: one per file being imported, from the preview to the commit. The full pass over
@@ -40,6 +55,8 @@ export interface ImportSessionsOptions {
   workerPath?: string;
   now?: () => Date;
   newId?: () => string;
+  /** Files from this size on are read by two workers (split-pass.ts); tests lower it. */
+  splitMinBytes?: number;
   /** Where unexpected read errors go (stderr, a log file): their detail is never shown to the user. */
   logError?: (where: string, error: unknown) => void;
 }
@@ -55,13 +72,34 @@ interface Session {
   state: ImportStatus['state'];
   rowsRead: number;
   bytesRead: number;
-  worker: Worker | null;
+  running: PassRun | null;
   pass: PassResult | null;
   dates: ResolvedDates | null;
   report: ImportReport | null;
   error: string | null;
   touched: number;
 }
+
+/** How a part read by one worker ended. */
+type PartOutcome =
+  | { kind: 'done'; result: PartResult }
+  | { kind: 'row-error'; error: PartRowErrorData }
+  | { kind: 'failed'; message: string }
+  | { kind: 'unexpected'; error: unknown };
+
+/** The workers of one pass: one per part of the file (two for a large file: split-pass.ts). */
+interface PassRun {
+  workers: Worker[];
+  ranges: PassRange[];
+  outcomes: (PartOutcome | undefined)[];
+  progress: PassProgress[];
+}
+
+/**
+ * Where the first of two parts ends: a little before the middle, because the first worker also
+ * hashes the whole file (sha256 of the second part's bytes after its own).
+ */
+const SPLIT_FRACTION = 0.46;
 
 const MAX_SESSIONS = 8;
 
@@ -121,7 +159,7 @@ export class ImportSessions {
       state: 'ready',
       rowsRead: 0,
       bytesRead: 0,
-      worker: null,
+      running: null,
       pass: null,
       dates: null,
       report: null,
@@ -169,47 +207,18 @@ export class ImportSessions {
       report: null,
       error: null,
     });
-    const input: WorkerInput = {
-      filePath: session.filePath,
-      layout: {
-        encoding: session.layout.encoding,
-        delimiter: session.layout.delimiter,
-        newline: session.layout.newline,
-        headerRows: session.layout.headerRows,
-        fileName: session.layout.fileName,
-        headers: session.layout.headers,
-        format: session.layout.format,
-      },
-      mapping,
+    const layout = {
+      encoding: session.layout.encoding,
+      delimiter: session.layout.delimiter,
+      newline: session.layout.newline,
+      headerRows: session.layout.headerRows,
+      fileName: session.layout.fileName,
+      headers: session.layout.headers,
+      format: session.layout.format,
     };
+    const input = { filePath: session.filePath, layout, mapping };
     if (this.options.workerPath) {
-      const worker = new Worker(this.options.workerPath, {
-        workerData: input,
-        // A small young generation keeps the thread's garbage, and so the process's memory, small.
-        resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 },
-      });
-      session.worker = worker;
-      worker.on('message', (message: WorkerMessage) => {
-        if (session.worker !== worker) return;
-        if (message.type === 'progress') {
-          session.rowsRead = message.rows;
-          session.bytesRead = message.bytes;
-        } else if (message.type === 'done') {
-          session.worker = null;
-          this.finishPass(session, message.result);
-        } else {
-          session.worker = null;
-          if (message.expected) {
-            session.state = 'failed';
-            session.error = message.message;
-          } else this.failUnexpectedly(session, new Error(message.message));
-        }
-      });
-      worker.on('error', (error) => {
-        if (session.worker !== worker) return;
-        session.worker = null;
-        this.failUnexpectedly(session, error);
-      });
+      this.startWorkers(session, this.options.workerPath, input);
     } else {
       // In-thread (tests): still asynchronous, so callers poll status the same way.
       setImmediate(() => {
@@ -229,6 +238,104 @@ export class ImportSessions {
       });
     }
     return this.status(sessionId);
+  }
+
+  /** One worker per part of the file: two for a large file on a machine with two cores or more. */
+  private startWorkers(session: Session, workerPath: string, input: Omit<WorkerInput, 'range'>): void {
+    let split: number | null = null;
+    const { byteSize } = session.layout;
+    if (
+      os.availableParallelism() >= 2 &&
+      canSplit(input.layout, input.mapping, byteSize, this.options.splitMinBytes)
+    ) {
+      try {
+        split = findSplitPoint(input.filePath, input.layout, byteSize, SPLIT_FRACTION);
+      } catch {
+        split = null; // the pass reads the file again and says what is wrong with it
+      }
+    }
+    const ranges: PassRange[] =
+      split === null ? [{ start: 0 }] : [{ start: 0, end: split }, { start: split }];
+    const run: PassRun = {
+      workers: [],
+      ranges,
+      outcomes: ranges.map(() => undefined),
+      progress: ranges.map(() => ({ rows: 0, bytes: 0 })),
+    };
+    session.running = run;
+    ranges.forEach((range, index) => {
+      const worker = new Worker(workerPath, {
+        workerData: { ...input, range } satisfies WorkerInput,
+        // A small young generation keeps the thread's garbage, and so the process's memory, small.
+        resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 },
+      });
+      run.workers.push(worker);
+      worker.on('message', (message: WorkerMessage) => {
+        if (session.running !== run) return;
+        if (message.type === 'progress') {
+          run.progress[index] = { rows: message.rows, bytes: message.bytes };
+          // A first part that read past the split point reads the whole rest alone.
+          const alone = run.progress[0]!.bytes > (ranges[0]!.end ?? Infinity);
+          const counted = alone ? run.progress.slice(0, 1) : run.progress;
+          session.rowsRead = counted.reduce((sum, p) => sum + p.rows, 0);
+          session.bytesRead = counted.reduce((sum, p) => sum + p.bytes, 0);
+          return;
+        }
+        if (message.type === 'done') run.outcomes[index] = { kind: 'done', result: message.result };
+        else if (message.rowError) run.outcomes[index] = { kind: 'row-error', error: message.rowError };
+        else if (message.expected) run.outcomes[index] = { kind: 'failed', message: message.message };
+        else run.outcomes[index] = { kind: 'unexpected', error: new Error(message.message) };
+        this.settle(session, run, input);
+      });
+      worker.on('error', (error) => {
+        if (session.running !== run || run.outcomes[index]) return;
+        run.outcomes[index] = { kind: 'unexpected', error };
+        this.settle(session, run, input);
+      });
+    });
+  }
+
+  /**
+   * Once the parts needed are in: the first part decides (its error comes first in the file; if it
+   * read past the split point it read everything), then the second part is merged into it.
+   */
+  private settle(session: Session, run: PassRun, input: Omit<WorkerInput, 'range'>): void {
+    const [first, second] = run.outcomes;
+    if (!first) return;
+    const fail = (outcome: Exclude<PartOutcome, { kind: 'done' }>) => {
+      this.stopWorker(session);
+      if (outcome.kind === 'unexpected') this.failUnexpectedly(session, outcome.error);
+      else {
+        session.state = 'failed';
+        session.error =
+          outcome.kind === 'failed' ? outcome.message : RowError.fromData(outcome.error).message;
+      }
+    };
+    if (first.kind !== 'done') return fail(first);
+    if (run.ranges.length === 1 || first.result.overran) {
+      this.stopWorker(session);
+      const { part, contentHash, bytes } = first.result;
+      return this.finishPass(session, { accumulated: importFromPart(part), contentHash, bytes });
+    }
+    if (!second) return;
+    this.stopWorker(session);
+    if (second.kind === 'unexpected' || second.kind === 'failed') return fail(second);
+    let pass: PassResult;
+    try {
+      pass = combineParts(
+        first.result,
+        second.kind === 'done' ? second.result : second.error,
+        input.layout,
+        input.mapping,
+      );
+    } catch (error) {
+      if (error instanceof AppError) {
+        session.state = 'failed';
+        session.error = error.message;
+      } else this.failUnexpectedly(session, error);
+      return;
+    }
+    this.finishPass(session, pass);
   }
 
   /**
@@ -435,11 +542,10 @@ export class ImportSessions {
   }
 
   private stopWorker(session: Session): void {
-    if (session.worker) {
-      const worker = session.worker;
-      session.worker = null;
-      void worker.terminate();
-    }
+    const run = session.running;
+    if (!run) return;
+    session.running = null;
+    for (const worker of run.workers) void worker.terminate();
   }
 
   private evictOld(): void {

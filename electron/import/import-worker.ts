@@ -1,31 +1,41 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/api/result';
 import type { ImportMapping } from '../../shared/import/mapping';
-import { runImportPass, type PassLayout } from './import-pass';
+import {
+  PartRowError,
+  runPassPart,
+  type PartResult,
+  type PartRowErrorData,
+  type PassLayout,
+  type PassRange,
+} from './import-pass';
 
 /**
- * The worker thread that reads an import file, so the process that serves the UI never blocks.
- * In: { filePath, layout, mapping }. Out: 'progress' messages (about ten a second), then one
- * 'done' with the accumulated pass, or 'failed' with a message for the user. Cancel = terminate().
+ * The worker thread that reads an import file (or one part of it: split-pass.ts), so the process
+ * that serves the UI never blocks. In: { filePath, layout, mapping, range }. Out: 'progress'
+ * messages (about ten a second), then one 'done' with the part read, or 'failed' with a message
+ * for the user (and, for a problem at a row, the row, to be moved to the file's row number).
+ * Cancel = terminate().
  */
 
 export interface WorkerInput {
   filePath: string;
   layout: PassLayout;
   mapping: ImportMapping;
+  range: PassRange;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; rows: number; bytes: number }
-  | { type: 'done'; result: ReturnType<typeof runImportPass> }
-  | { type: 'failed'; message: string; expected: boolean };
+  | { type: 'done'; result: PartResult }
+  | { type: 'failed'; message: string; expected: boolean; rowError?: PartRowErrorData };
 
 const port = parentPort;
 if (port) {
   const input = workerData as WorkerInput;
   let last = 0;
   try {
-    const result = runImportPass(input.filePath, input.layout, input.mapping, (progress) => {
+    const result = runPassPart(input.filePath, input.layout, input.mapping, input.range, (progress) => {
       const now = Date.now();
       if (now - last < 100) return;
       last = now;
@@ -38,6 +48,7 @@ if (port) {
       type: 'failed',
       message: error instanceof Error ? error.message : String(error),
       expected,
+      ...(error instanceof PartRowError ? { rowError: error.toPartData() } : {}),
     } satisfies WorkerMessage);
   }
 }

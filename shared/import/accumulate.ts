@@ -1,5 +1,5 @@
-import { AppError } from '../api/result';
 import { ROW_KEEPING_REASONS } from './issue-reasons';
+import { RowError } from './row-error';
 import type { ImportMapping, IssueExample, IssueReason, ReportIssue, ScoreMetric } from './mapping';
 import {
   datePart,
@@ -82,6 +82,39 @@ export interface AccumulatedImport {
   hasSegment: boolean;
 }
 
+/**
+ * What one reader of a file hands over: the whole file, or one byte range of it (two workers read a
+ * large file's halves; see electron/import/split-pass.ts and merge-parts.ts). Unlike
+ * AccumulatedImport it keeps what merging needs to give exactly the result of one reader: every
+ * touchpoint value seen (accepted or not) in the order first seen, groups without accepted rows,
+ * the row where each segment value first appeared. Row numbers count from the part's first record.
+ */
+export interface ImportPart {
+  shape: ImportMapping['shape'];
+  rowsRead: number;
+  rowsRejected: number;
+  issues: Partial<Record<IssueReason, IssueTally>>;
+  /** Touchpoint values in the order first seen. */
+  touchpoints: string[];
+  /** Accepted rows per touchpoint (same order). */
+  touchpointAccepted: number[];
+  /** Indexes into `touchpoints` in the order their first row was accepted. */
+  touchpointOrder: number[];
+  /** Segment values other than '' in the order first seen, with the row where each first appeared. */
+  segments: string[];
+  segmentFirstRows: number[];
+  metrics: ScoreMetric[];
+  /** Touchpoint by touchpoint (in `touchpoints` order), each one's groups in the order created; empty ones too. */
+  groups: ResponseGroupData[];
+  comments: PendingComment[];
+  commentsDropped: number;
+  aggregates: AggregateRow[];
+  dateOrderFallback: 'dmy' | 'mdy';
+  dateFormat: ImportMapping['dateFormat'];
+  hasDate: boolean;
+  hasSegment: boolean;
+}
+
 export interface ResponseGroupData {
   touchpoint: string;
   /** '' for no segment (no segment column, or a blank cell). */
@@ -103,7 +136,16 @@ function exampleValue(cell: string | undefined): string | null {
 }
 
 /** Examples (file row numbers) kept per group, for "unparseable date" and "ignored" reports. */
-const GROUP_EXAMPLES = MAX_EXAMPLES;
+export const GROUP_EXAMPLES = MAX_EXAMPLES;
+
+/** The error for a segment column with too many values, at the row where the first one too many appears. */
+export function tooManySegments(column: string, rowNumber: number, value: string): RowError {
+  return new RowError(
+    `The segment column “${column}” holds more than ${MAX_SEGMENTS} different values (row `,
+    rowNumber,
+    `: “${exampleValue(value)}”). A segment is a group such as a plan, a tier or a region: choose another column as the segment, or none.`,
+  );
+}
 
 /**
  * 'YYYY-MM-DD' at the start of a cell (alone, or followed by a space or 'T' and a time) as the
@@ -166,6 +208,8 @@ export class ImportAccumulator {
   /** Segment values numbered once; id 0 is '' (no segment). */
   private readonly segmentIds = new Map<string, number>([['', 0]]);
   private readonly segmentValues: string[] = [''];
+  /** The row where each segment id first appeared (index 0, '', unused). */
+  private readonly segmentFirstRows: number[] = [0];
   /** Per touchpoint id: date id × SEGMENT_SLOTS + segment id → group index. */
   private readonly groupIndex: Map<number, number>[] = [];
   /** Sum of the score columns' scale widths: one group's counts, all metrics side by side. */
@@ -286,13 +330,11 @@ export class ImportAccumulator {
     const seen = this.segmentIds.get(value);
     if (seen !== undefined) return seen;
     if (this.segmentValues.length > MAX_SEGMENTS)
-      throw new AppError(
-        'invalid-input',
-        `The segment column “${columnLabel(this.headers, this.segmentIndex)}” holds more than ${MAX_SEGMENTS} different values (row ${rowNumber}: “${exampleValue(value)}”). A segment is a group such as a plan, a tier or a region: choose another column as the segment, or none.`,
-      );
+      throw tooManySegments(columnLabel(this.headers, this.segmentIndex), rowNumber, value);
     const own = ownString(value);
     const id = this.segmentValues.length;
     this.segmentValues.push(own);
+    this.segmentFirstRows.push(rowNumber);
     this.segmentIds.set(own, id);
     return id;
   }
@@ -479,41 +521,48 @@ export class ImportAccumulator {
     return true;
   }
 
-  finish(): AccumulatedImport {
-    const touchpointRows = new Map<string, number>();
-    for (const id of this.touchpointOrder)
-      touchpointRows.set(this.touchpointValues[id]!, this.touchpointAccepted[id]!);
+  /** Segment values other than '' seen so far, with the row where each first appeared. */
+  segmentsSeen(): { segments: string[]; segmentFirstRows: number[] } {
+    return { segments: this.segmentValues.slice(1), segmentFirstRows: this.segmentFirstRows.slice(1) };
+  }
+
+  /** Everything added, in the form parts of one file are merged in (merge-parts.ts). */
+  finishPart(): ImportPart {
     const groups: ResponseGroupData[] = [];
     const stride = this.stride;
     // Touchpoint by touchpoint, dates in the order they were first seen.
-    for (const g of this.groupIndex.flatMap((byDate) => [...byDate.values()])) {
-      const rows = this.groupRows[g]!;
-      if (rows === 0) continue;
-      const base = g * stride;
-      groups.push({
-        touchpoint: this.touchpointValues[this.groupTouchpoint[g]!]!,
-        segment: this.segmentValues[this.groupSegment[g]!]!,
-        date: this.dateTexts[this.groupDate[g]!]!,
-        rows,
-        counts: this.scoreColumns.map((column) => {
-          const from = base + column.offset;
-          const counts = Array.from(this.groupCounts.subarray(from, from + column.max - column.min + 1));
-          return counts.some((c) => c > 0) ? counts : null;
-        }),
-        exampleRows: Array.from(
-          this.groupExamples.subarray(
-            g * GROUP_EXAMPLES,
-            g * GROUP_EXAMPLES + Math.min(rows, GROUP_EXAMPLES),
+    for (const byDate of this.groupIndex) {
+      for (const g of byDate.values()) {
+        const rows = this.groupRows[g]!;
+        const base = g * stride;
+        groups.push({
+          touchpoint: this.touchpointValues[this.groupTouchpoint[g]!]!,
+          segment: this.segmentValues[this.groupSegment[g]!]!,
+          date: this.dateTexts[this.groupDate[g]!]!,
+          rows,
+          counts: this.scoreColumns.map((column) => {
+            const from = base + column.offset;
+            const counts = Array.from(this.groupCounts.subarray(from, from + column.max - column.min + 1));
+            return counts.some((c) => c > 0) ? counts : null;
+          }),
+          exampleRows: Array.from(
+            this.groupExamples.subarray(
+              g * GROUP_EXAMPLES,
+              g * GROUP_EXAMPLES + Math.min(rows, GROUP_EXAMPLES),
+            ),
           ),
-        ),
-      });
+        });
+      }
     }
     return {
       shape: this.mapping.shape,
       rowsRead: this.rowsRead,
       rowsRejected: this.rowsRejected,
       issues: this.issues,
-      touchpointRows,
+      touchpoints: this.touchpointValues,
+      touchpointAccepted: this.touchpointAccepted,
+      touchpointOrder: this.touchpointOrder,
+      ...this.segmentsSeen(),
       metrics: this.scoreColumns.map((c) => this.mapping.columns[c.index]!.metric!),
       groups,
       comments: this.comments,
@@ -525,6 +574,33 @@ export class ImportAccumulator {
       hasSegment: this.segmentIndex >= 0,
     };
   }
+
+  finish(): AccumulatedImport {
+    return importFromPart(this.finishPart());
+  }
+}
+
+/** A part that is the whole file, as later steps take it. */
+export function importFromPart(part: ImportPart): AccumulatedImport {
+  const touchpointRows = new Map<string, number>();
+  for (const id of part.touchpointOrder)
+    touchpointRows.set(part.touchpoints[id]!, part.touchpointAccepted[id]!);
+  return {
+    shape: part.shape,
+    rowsRead: part.rowsRead,
+    rowsRejected: part.rowsRejected,
+    issues: part.issues,
+    touchpointRows,
+    metrics: part.metrics,
+    groups: part.groups.filter((g) => g.rows > 0),
+    comments: part.comments,
+    commentsDropped: part.commentsDropped,
+    aggregates: part.aggregates,
+    dateOrderFallback: part.dateOrderFallback,
+    dateFormat: part.dateFormat,
+    hasDate: part.hasDate,
+    hasSegment: part.hasSegment,
+  };
 }
 
 /**
