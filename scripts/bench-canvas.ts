@@ -2,7 +2,8 @@
  * `npm run bench:canvas [-- --no-build] [-- --trace]`: builds the app (browser mode), the benchmark
  * and its bare React Flow page, then runs test/bench/canvas-bench.ts. Run with Node 24 (it strips
  * the types of this file). The bench and the bare page are built into out/bench/, never into the
- * app. `--trace` writes Chromium traces of both pans to out/bench/pan-trace*.json (open them in
+ * app. `--trace` writes Chromium traces of both pans to out/bench/pan-trace*.json and of both loads to
+ * out/bench/load-trace*.json (open them in
  * DevTools' Performance panel).
  */
 import { resolve } from 'node:path';

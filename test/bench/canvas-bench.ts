@@ -32,7 +32,10 @@ export interface CanvasBenchOptions {
   /** The built bare page (out/bench/bare). */
   bareDir: string;
   log?: (line: string) => void;
-  /** Write a Chromium performance trace of our pan here (open it in DevTools' Performance panel). */
+  /**
+   * Write a Chromium performance trace of our pan here (open it in DevTools' Performance panel),
+   * and one of the load (navigation until the first click is handled) next to it, `load-trace*`.
+   */
   tracePath?: string;
 }
 
@@ -97,6 +100,11 @@ export async function runCanvasBench(options: CanvasBenchOptions): Promise<void>
     cleanups.push(() => new Promise<void>((done) => bare.close(() => done())));
 
     const browser = await chromium.launch(options.launchOptions);
+    /** Start and stop a Chromium trace of `page` into `path` (nothing without a path). */
+    const tracing = (page: Page, path: string | undefined) => ({
+      start: () => (path ? browser.startTracing(page, { path }) : undefined),
+      stop: () => (path ? browser.stopTracing().then(() => undefined) : undefined),
+    });
     cleanups.push(() => browser.close());
     const context = await browser.newContext({ viewport: options.viewport });
     await context.addInitScript(installBenchProbe);
@@ -107,11 +115,8 @@ export async function runCanvasBench(options: CanvasBenchOptions): Promise<void>
       `${host.url}#/map/${journeyId}`,
       '.react-flow__node-touchpoint',
       log,
-      {
-        start: () =>
-          options.tracePath ? browser.startTracing(ourPage, { path: options.tracePath }) : undefined,
-        stop: () => (options.tracePath ? browser.stopTracing().then(() => undefined) : undefined),
-      },
+      tracing(ourPage, options.tracePath),
+      tracing(ourPage, options.tracePath?.replace(/pan-trace/, 'load-trace')),
     );
     await waitForDraggedCardSaved(host.url, journeyId, content);
     const canvasBox = await ourPage.locator('.react-flow').boundingBox();
@@ -119,13 +124,17 @@ export async function runCanvasBench(options: CanvasBenchOptions): Promise<void>
 
     const barePage = await context.newPage();
     const size = `w=${Math.round(canvasBox?.width ?? 1440)}&h=${Math.round(canvasBox?.height ?? 900)}`;
-    const base = await measurePage(barePage, `${bare.url}?${size}`, '.react-flow__node-default', log, {
-      start: () =>
-        options.tracePath
-          ? browser.startTracing(barePage, { path: options.tracePath.replace(/\.json$/, '-bare.json') })
-          : undefined,
-      stop: () => (options.tracePath ? browser.stopTracing().then(() => undefined) : undefined),
-    });
+    const base = await measurePage(
+      barePage,
+      `${bare.url}?${size}`,
+      '.react-flow__node-default',
+      log,
+      tracing(barePage, options.tracePath?.replace(/\.json$/, '-bare.json')),
+      tracing(
+        barePage,
+        options.tracePath?.replace(/pan-trace/, 'load-trace').replace(/\.json$/, '-bare.json'),
+      ),
+    );
     await barePage.close();
 
     // 5. Report.
@@ -358,8 +367,10 @@ async function measurePage(
   nodeSelector: string,
   log: (line: string) => void,
   panTrace?: { start(): Promise<void> | undefined; stop(): Promise<void> | undefined },
+  loadTrace?: { start(): Promise<void> | undefined; stop(): Promise<void> | undefined },
 ): Promise<PageFigures> {
   page.on('pageerror', (error) => log(`page error: ${error.message}`));
+  await loadTrace?.start();
   await page.goto(url);
   await page.waitForFunction(
     (selector) => {
@@ -386,6 +397,7 @@ async function measurePage(
       { polling: 'raf', timeout: 30_000 },
     )
   ).jsonValue();
+  await loadTrace?.stop();
 
   const pane = (await page.locator('.react-flow').boundingBox())!;
   const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
