@@ -1,5 +1,6 @@
+// First: picks the transport and, opening on a map, asks for it at once (early-journey.ts).
+import { bootTransport } from './api/boot-transport';
 import { createRoot } from 'react-dom/client';
-import { pickTransport } from './api/transport';
 import { App } from './app/App';
 import './styles/theme.css';
 import './styles/app.css';
@@ -22,4 +23,4 @@ import './styles/narrow-canvas.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
-createRoot(root).render(<App transport={pickTransport()} />);
+createRoot(root).render(<App transport={bootTransport} />);

@@ -153,6 +153,6 @@ export interface ApiBridge {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
 }
 
-export const BRIDGE_GLOBAL = 'journeyStudio';
+export { BRIDGE_GLOBAL } from './bridge-global';
 /** The IPC channel that carries API calls (the only one). */
 export const IPC_INVOKE_CHANNEL = 'api:invoke';

@@ -1,12 +1,12 @@
-import {
-  BRIDGE_GLOBAL,
-  type ApiBridge,
-  type ApiEvent,
-  type ApiEventPayload,
-  type ApiInput,
-  type ApiMethod,
-  type ApiOutput,
+import type {
+  ApiBridge,
+  ApiEvent,
+  ApiEventPayload,
+  ApiInput,
+  ApiMethod,
+  ApiOutput,
 } from '../../../shared/api/contract';
+import { BRIDGE_GLOBAL } from '../../../shared/api/bridge-global';
 import type { Result } from '../../../shared/api/result';
 
 /**
