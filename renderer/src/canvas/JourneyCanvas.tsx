@@ -43,6 +43,7 @@ import { useCanvasContent } from './use-canvas-content';
 import { useColorScheme } from './use-color-scheme';
 import { useFarZoomDecision } from './use-far-zoom';
 import { useInitialViewport } from './use-initial-viewport';
+import { useSkipUnchangedMeasures } from './skip-unchanged-measures';
 import { useNodeMarks } from './use-node-marks';
 import { useMarkClasses } from './use-mark-classes';
 import { useWorkshop } from '../workshop/workshop-store';
@@ -102,6 +103,8 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
  */
 export function JourneyCanvas() {
   const { documentStore, uiStore } = useStores();
+  // Cards come with their sizes and handles: React Flow need not measure them again on mount.
+  useSkipUnchangedMeasures();
   // Header drags in progress (reorder, resize), shown as a preview until released.
   const [gestures] = useState(createGestureStore);
   const { stages, departments, nodes, edges } = useCanvasContent(gestures);

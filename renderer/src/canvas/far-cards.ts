@@ -1,5 +1,6 @@
 import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
+import { measureNodeInternals } from './skip-unchanged-measures';
 
 /**
  * How cards are drawn: in full ('near'), simplified because the canvas is zoomed out far
@@ -29,12 +30,13 @@ export function useRemeasureHandles(drawing: CardDrawing) {
     const was = previous.current;
     previous.current = drawing;
     if (was !== 'far-layer' || drawing === 'far-layer') return;
-    const { domNode, updateNodeInternals } = store.getState();
+    const state = store.getState();
+    const { domNode } = state;
     const updates: Updates = new Map();
     domNode?.querySelectorAll<HTMLDivElement>('.react-flow__node').forEach((element) => {
       const id = element.dataset.id;
       if (id) updates.set(id, { id, nodeElement: element, force: true });
     });
-    if (updates.size) updateNodeInternals(updates);
+    if (updates.size) measureNodeInternals(state)(updates);
   }, [drawing, store]);
 }
