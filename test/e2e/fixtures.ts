@@ -119,6 +119,19 @@ export async function renameSelected(page: Page, name: string): Promise<void> {
   await saved(page);
 }
 
+/**
+ * Names what an Add command just put on the map (a card, a stage or a lane) in its in-place
+ * editor, which has the focus, and confirms with Enter.
+ */
+export async function nameInPlace(page: Page, name: string): Promise<void> {
+  const field = page.locator('.inline-edit__input');
+  await expect(field).toBeFocused();
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(field).toBeHidden();
+  await saved(page);
+}
+
 /** A locator's box once it has stopped moving (the viewport animates after Fit view). */
 export async function settledBox(locator: Locator) {
   let previous = await locator.boundingBox();

@@ -5,6 +5,7 @@ import {
   connect,
   createFromTemplate,
   inspector,
+  nameInPlace,
   renameSelected,
   saved,
   settledBox,
@@ -27,22 +28,22 @@ test('a new user draws a map and finds it again after a reload and a restart', a
 
   await page.getByRole('button', { name: 'Add stage' }).click();
   await expect(page.getByTestId('stage-header')).toHaveCount(6);
-  await renameSelected(page, 'Onboarding');
+  await nameInPlace(page, 'Onboarding');
 
   await page.getByRole('button', { name: 'Add lane' }).click();
   await expect(page.getByTestId('lane-header')).toHaveCount(5);
-  await renameSelected(page, 'Logistics');
+  await nameInPlace(page, 'Logistics');
 
   await page.getByRole('button', { name: 'Add touchpoint' }).click();
-  await renameSelected(page, 'Order tracking page');
+  await nameInPlace(page, 'Order tracking page');
   await page.getByRole('button', { name: 'Add touchpoint' }).click();
-  await renameSelected(page, 'Delivery SMS');
+  await nameInPlace(page, 'Delivery SMS');
   await expect(touchpoints(page)).toHaveCount(2);
   // Added with the first card selected, the second goes into the same cell; the lane grows to fit.
   await expect(inspector(page).getByLabel('Department').locator('option:checked')).toHaveText('Logistics');
 
   await page.getByRole('button', { name: 'Add pain point' }).click();
-  await renameSelected(page, 'Courier never rings');
+  await nameInPlace(page, 'Courier never rings');
   await expect(page.getByTestId('painpoint-note')).toHaveCount(1);
 
   // Connect the first touchpoint to the second (flow), the pain point to the second (attachment).

@@ -48,14 +48,12 @@ async function selectByKeyboard(page: Page, node: Locator) {
   await expect(node).toHaveClass(/selected/);
 }
 
-/** A new stage, lane or card puts the focus on its name in the inspector: type it, Enter. */
+/** A new stage, lane or card opens its name editor in place, focused: type the name, Enter. */
 async function nameNew(page: Page, name: string) {
-  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name', { exact: true });
-  await expect(field).toBeFocused();
-  await page.keyboard.press('ControlOrMeta+a');
+  await expect(nameField(page)).toBeFocused();
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
-  await expect(field).toHaveValue(name);
+  await expect(nameField(page)).toBeHidden();
 }
 
 /** Connect to…: Ctrl+K on the selected card, type part of the other card's name, Enter. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, connect, inspector, newBlankMap, renameSelected, saved } from './fixtures';
+import { expect, test, connect, inspector, nameInPlace, newBlankMap, saved } from './fixtures';
 
 /**
  * Opportunities, free notes and the emotion curve, end to end in browser mode: made from the
@@ -20,8 +20,8 @@ test('an opportunity is added from the toolbar and attached to a pain point by d
 
   // Nothing selected: the opportunity lands in the first cell, unattached.
   await page.getByRole('button', { name: 'Add opportunity' }).click();
+  await nameInPlace(page, 'Proactive refund updates');
   await expect(inspector(page).getByText('Opportunity', { exact: true })).toBeVisible();
-  await renameSelected(page, 'Proactive refund updates');
   await inspector(page).getByLabel('Status').selectOption('planned');
   await inspector(page).getByLabel('Owner').selectOption({ label: 'Customer Service' });
   await inspector(page).getByRole('button', { name: 'Add a vote' }).click();
@@ -30,9 +30,9 @@ test('an opportunity is added from the toolbar and attached to a pain point by d
 
   // A touchpoint and a pain point in the same cell.
   await page.getByRole('button', { name: 'Add touchpoint' }).click();
-  await renameSelected(page, 'Refund');
+  await nameInPlace(page, 'Refund');
   await page.getByRole('button', { name: 'Add pain point' }).click();
-  await renameSelected(page, 'No refund status updates');
+  await nameInPlace(page, 'No refund status updates');
 
   const opportunity = page.getByTestId('opportunity-note');
   const pain = page.getByTestId('painpoint-note');
@@ -70,6 +70,7 @@ test('an opportunity is added from the toolbar and attached to a pain point by d
   // both away, in the library too.
   await page.getByTestId('painpoint-note').click();
   await page.getByRole('button', { name: 'Add opportunity' }).click();
+  await nameInPlace(page, 'Status page');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByTestId('opportunity-note')).toHaveCount(2);
   await undo(page).click();

@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { card, createOnlineStore, expect, inspector, test } from './fixtures';
+import {
+  card,
+  createOnlineStore,
+  expect,
+  inspector,
+  saved,
+  stageHeader,
+  laneHeader,
+  test,
+  touchpoints,
+} from './fixtures';
 
 /**
  * Defects found in review, each driven like a user: number fields, in-place naming of new things,
@@ -93,4 +103,103 @@ test('with a segment chosen, the emotion lane’s legend and data diamonds name 
 
   await bar(page).getByLabel('Segment').selectOption({ label: 'All segments' });
   await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
+});
+
+const nameEditor = (page: Page) => page.locator('.inline-edit__input');
+
+test('Add touchpoint, pain point, opportunity, stage and lane open the name editor in place, in view', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  const count = await touchpoints(page).count();
+
+  // From the toolbar, with a card selected: the new card's own name field has the focus.
+  await card(page, 'Checkout and payment').click();
+  await page.getByRole('button', { name: 'Add touchpoint' }).click();
+  await expect(page.getByRole('textbox', { name: 'Touchpoint name' })).toBeFocused();
+  await expect(inspector(page).getByLabel('Name', { exact: true })).not.toBeFocused();
+  // Tab makes the next one in the same cell; Enter ends the run.
+  await page.keyboard.type('Gift wrap');
+  await page.keyboard.press('Tab');
+  await expect(nameEditor(page)).toBeFocused();
+  await expect(nameEditor(page)).toHaveValue('');
+  await page.keyboard.type('Card message');
+  await page.keyboard.press('Enter');
+  await expect(nameEditor(page)).toBeHidden();
+  await expect(touchpoints(page)).toHaveCount(count + 2);
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('Card message');
+  await expect(inspector(page).getByLabel('Stage').locator('option:checked')).toHaveText('Decision');
+  await saved(page);
+
+  // Escape on a new card leaves nothing, and nothing to undo.
+  await page.getByRole('button', { name: 'Add touchpoint' }).click();
+  await expect(nameEditor(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(nameEditor(page)).toBeHidden();
+  await expect(touchpoints(page)).toHaveCount(count + 2);
+
+  // A pain point and an opportunity, the same way.
+  await page.getByRole('button', { name: 'Add pain point' }).click();
+  await expect(page.getByRole('textbox', { name: 'Pain point name' })).toBeFocused();
+  await page.keyboard.type('No gift receipt');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('painpoint-note').filter({ hasText: 'No gift receipt' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Add opportunity' }).click();
+  await expect(page.getByRole('textbox', { name: 'Opportunity name' })).toBeFocused();
+  await page.keyboard.type('Gift receipt by email');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('opportunity-note').filter({ hasText: 'Gift receipt by email' })).toHaveCount(
+    1,
+  );
+
+  // A stage and a lane (in the More menu when the top bar is narrow): their headers are named in place.
+  const command = async (name: string) => {
+    const button = page.getByRole('button', { name, exact: true });
+    if (await button.isVisible()) return button.click();
+    await page.getByRole('button', { name: 'More tools' }).click();
+    await page.getByRole('menuitem', { name }).click();
+  };
+  await command('Add stage');
+  await expect(page.getByRole('textbox', { name: 'Stage name' })).toBeFocused();
+  await page.keyboard.type('Delivery');
+  await page.keyboard.press('Enter');
+  await expect(stageHeader(page, 'Delivery')).toHaveCount(1);
+  await command('Add lane');
+  await expect(page.getByRole('textbox', { name: 'Lane name' })).toBeFocused();
+  await page.keyboard.type('Logistics');
+  await page.keyboard.press('Enter');
+  await expect(laneHeader(page, 'Logistics')).toHaveCount(1);
+  await saved(page);
+
+  // The map's context menu: "Add touchpoint here" too.
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  const cell = await stageHeader(page, 'Delivery').boundingBox();
+  await page.mouse.click(cell!.x + cell!.width / 2, cell!.y + cell!.height + 40, { button: 'right' });
+  await page.getByRole('menuitem', { name: /^Add touchpoint here/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Touchpoint name' })).toBeFocused();
+  await page.keyboard.type('Parcel locker');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Parcel locker')).toHaveCount(1);
+});
+
+test('a card added out of view is scrolled into view before its name is typed', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  await card(page, 'Search ad').click();
+  // Zoom in and pan far right: the selected card's cell is out of view.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ControlOrMeta+=');
+  const pane = page.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(600, 0);
+  await expect(card(page, 'Search ad')).not.toBeInViewport();
+  await page.getByRole('button', { name: 'Add touchpoint' }).click();
+  const editor = page.getByRole('textbox', { name: 'Touchpoint name' });
+  await expect(editor).toBeFocused();
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  await page.keyboard.type('Retargeting ad');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Retargeting ad')).toBeInViewport();
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, card, createFromTemplate, saved } from './fixtures';
+import { expect, test, card, createFromTemplate, nameInPlace, saved } from './fixtures';
 
 /**
  * The workshop tools end to end, driven like a facilitator: dot-voting and the ranked list, find,
@@ -266,7 +266,7 @@ test('the library searches by name as you type, sorts (remembered) and shows a t
   // A thumbnail follows the map: a card added there shows in the miniature.
   await page.getByRole('button', { name: 'Open Untitled journey' }).click();
   await page.getByRole('button', { name: 'Add touchpoint' }).click();
-  await saved(page);
+  await nameInPlace(page, 'Store locator');
   await page.getByRole('button', { name: 'Back to library' }).click();
   const blank = page.getByTestId('journey-card').filter({ hasText: 'Untitled journey' });
   await expect(blank.locator('.map-thumb__card--touchpoint')).toHaveCount(1);

@@ -21,6 +21,7 @@ import { useCommands } from '../commands/commands-context';
 import { useOverlayView } from '../overlay/use-overlay';
 import { newTouchpointAt } from '../state/grid-edits';
 import { startDraft, startRename } from '../state/inline-edit';
+import { useRevealDraft } from './use-reveal-draft';
 import { connectNodes, moveNodes } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { GestureContext, createGestureStore } from './band-gestures';
@@ -180,6 +181,7 @@ export function JourneyCanvas() {
   useRemeasureHandles(drawing);
 
   useViewportController();
+  useRevealDraft();
   const contextMenus = useCanvasCommands();
 
   const onNodesChange = useCallback(

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { HANDLE, type OpportunityFlowNode } from './flow-types';
+import { EditableName, useInlineEditing } from './InlineNameEditor';
 import { OPPORTUNITY_STATUS_LABELS } from './note-elements';
 
 /** A light bulb: an idea. */
@@ -30,6 +31,7 @@ export function BulbGlyph({ size = 14 }: { size?: number }) {
  */
 function OpportunityNodeComponent({ data, selected }: NodeProps<OpportunityFlowNode>) {
   const { opportunity, owner } = data;
+  const editing = useInlineEditing(opportunity.id);
   const votes = `${opportunity.votes} vote${opportunity.votes === 1 ? '' : 's'}`;
   return (
     <div
@@ -60,9 +62,14 @@ function OpportunityNodeComponent({ data, selected }: NodeProps<OpportunityFlowN
           {opportunity.votes}
         </span>
       </div>
-      <div className="opportunity-note__name" title={opportunity.name}>
-        {opportunity.name}
-      </div>
+      <EditableName
+        editing={editing}
+        target={opportunity.id}
+        value={opportunity.name}
+        label="Opportunity name"
+        placeholder="Name this idea"
+        className="opportunity-note__name"
+      />
     </div>
   );
 }

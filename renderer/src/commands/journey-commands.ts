@@ -1,10 +1,10 @@
-import type { Change } from '../../../shared/domain/change-set';
 import type { TemplateId } from '../../../shared/api/contract';
 import { LIBRARY_ROUTE } from '../app/route';
 import { importCommands } from './import-commands';
 import { addDepartment, addPainPoint, addStage, addTouchpoint, deleteSelection } from '../state/map-edits';
 import { laneSelectionId, parseSelectionId, selectionIn, stageSelectionId } from '../state/ui-store';
 import { deleteBandWithChoice, gridCommands } from './grid-commands';
+import { startDraft } from '../state/inline-edit';
 import { workshopCommands } from './workshop-commands';
 import {
   createCommandRegistry,
@@ -46,14 +46,6 @@ export async function createMap(ctx: CommandContext, template: TemplateId): Prom
     ctx.uiStore.getState().notify(`Couldn't create the map: ${messageOf(error)}`, 'error');
     return false;
   }
-}
-
-/** Applies an edit and selects (and focuses the name of) what it created. */
-function applyAndSelect(ctx: CommandContext, edit: { changes: Change[]; id: string }, selectionId: string) {
-  ctx.documentStore.getState().apply(edit.changes);
-  const ui = ctx.uiStore.getState();
-  ui.selectOnly(selectionId);
-  ui.requestFocus(edit.id);
 }
 
 /**
@@ -148,7 +140,7 @@ export const journeyCommands: readonly Command[] = [
     enabled: mapOpen,
     run(ctx) {
       const edit = addStage(withDoc(ctx));
-      applyAndSelect(ctx, edit, stageSelectionId(edit.id));
+      startDraft(ctx, edit, stageSelectionId(edit.id));
     },
   },
   {
@@ -157,7 +149,7 @@ export const journeyCommands: readonly Command[] = [
     enabled: mapOpen,
     run(ctx) {
       const edit = addDepartment(withDoc(ctx));
-      applyAndSelect(ctx, edit, laneSelectionId(edit.id));
+      startDraft(ctx, edit, laneSelectionId(edit.id));
     },
   },
   {
@@ -166,7 +158,7 @@ export const journeyCommands: readonly Command[] = [
     enabled: mapOpen,
     run(ctx) {
       const edit = addTouchpoint(withDoc(ctx), ctx.uiStore.getState().selection);
-      applyAndSelect(ctx, edit, edit.id);
+      startDraft(ctx, edit);
     },
   },
   {
@@ -175,7 +167,7 @@ export const journeyCommands: readonly Command[] = [
     enabled: mapOpen,
     run(ctx) {
       const edit = addPainPoint(withDoc(ctx), ctx.uiStore.getState().selection);
-      applyAndSelect(ctx, edit, edit.id);
+      startDraft(ctx, edit);
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { Change } from '../../../shared/domain/change-set';
+import { startDraft } from '../state/inline-edit';
 import { addNote, addOpportunity } from '../state/note-edits';
 import type { Command, CommandContext } from './command-registry';
 
@@ -25,7 +26,8 @@ export const noteCommands: readonly Command[] = [
     enabled: mapOpen,
     run(ctx) {
       const doc = ctx.documentStore.getState().doc;
-      if (doc) addAndSelect(ctx, addOpportunity(doc, ctx.uiStore.getState().selection));
+      // Named in place on the card, like a new touchpoint; Escape leaves nothing.
+      if (doc) startDraft(ctx, addOpportunity(doc, ctx.uiStore.getState().selection));
     },
   },
   {

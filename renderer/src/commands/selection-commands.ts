@@ -26,8 +26,10 @@ import {
   TOUCHPOINT_FROM_TEXT,
   type PastePlan,
 } from '../state/clipboard';
-import { addPainPoint, addTouchpoint, deleteSelection, newId, newTouchpoint } from '../state/map-edits';
+import { addPainPoint, addTouchpoint, deleteSelection, newId } from '../state/map-edits';
 import { tidyPlan } from '../state/tidy';
+import { startDraft } from '../state/inline-edit';
+import { newTouchpointAt } from '../state/grid-edits';
 import { tidyFootprint } from './tidy-footprint';
 import { parseSelectionId } from '../state/ui-store';
 import type { Command, CommandContext } from './command-registry';
@@ -153,35 +155,32 @@ function addHere(ctx: CommandContext, kind: 'touchpoint' | 'painpoint') {
   const ui = ctx.uiStore.getState();
   const anchor = commandUi.getState().anchor;
   if (!anchor) {
-    const edit = kind === 'touchpoint' ? addTouchpoint(doc, ui.selection) : addPainPoint(doc, ui.selection);
-    ctx.documentStore.getState().apply(edit.changes);
-    ui.selectOnly(edit.id);
-    ui.requestFocus(edit.id);
+    startDraft(
+      ctx,
+      kind === 'touchpoint' ? addTouchpoint(doc, ui.selection) : addPainPoint(doc, ui.selection),
+    );
     return;
   }
+  // A touchpoint goes where a double-click there would put it (a free spot of that cell).
+  if (kind === 'touchpoint') return startDraft(ctx, newTouchpointAt(doc, anchor));
   const size = NODE_SIZE[kind];
   const x = Math.round(anchor.x - size.width / 2);
   const y = Math.round(anchor.y - size.height / 2);
   const cell = cellAt(anchor, doc.stages, doc.departments);
   const place = { x, y, stageId: cell.stageId, departmentId: cell.departmentId };
-  const touchpoint = newTouchpoint(place);
-  const value =
-    kind === 'touchpoint'
-      ? touchpoint
-      : {
-          kind: 'painpoint' as const,
-          id: touchpoint.id,
-          ...place,
-          name: 'New pain point',
-          description: '',
-          severity: 'medium' as const,
-          evidence: '',
-          status: 'open' as const,
-          votes: 0,
-        };
-  ctx.documentStore.getState().apply([{ op: 'node.add', value }]);
-  ui.selectOnly(value.id);
-  ui.requestFocus(value.id);
+  const value = {
+    kind: 'painpoint' as const,
+    id: newId(),
+    ...place,
+    name: 'New pain point',
+    description: '',
+    severity: 'medium' as const,
+    evidence: '',
+    status: 'open' as const,
+    votes: 0,
+  };
+  // Named in place on the card, like a double-click on an empty spot (Escape leaves nothing).
+  startDraft(ctx, { changes: [{ op: 'node.add', value }], id: value.id });
 }
 
 export const selectionCommands: readonly Command[] = [

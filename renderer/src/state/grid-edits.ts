@@ -532,10 +532,17 @@ export function nextTouchpointAfter(doc: JourneyDocument, afterId: string): NewC
   return { changes: [...grow, { op: 'node.add', value }], id: value.id };
 }
 
-/** A new card's ops with the name the user typed. */
-export function namedCard(changes: readonly Change[], id: string, name: string): Change[] {
+/**
+ * A new card's (or stage's, or lane's) ops with the name the user typed; `target` is its canvas id
+ * (a node id, `stage:<id>` or `lane:<id>`).
+ */
+export function namedCard(changes: readonly Change[], target: string, name: string): Change[] {
+  const parsed = parseSelectionId(target);
+  const op = parsed.kind === 'stage' ? 'stage.add' : parsed.kind === 'lane' ? 'department.add' : 'node.add';
   return changes.map((change) =>
-    change.op === 'node.add' && change.value.id === id
+    (change.op === 'node.add' || change.op === 'stage.add' || change.op === 'department.add') &&
+    change.op === op &&
+    change.value.id === parsed.id
       ? ({ ...change, value: { ...change.value, name } } as Change)
       : change,
   );

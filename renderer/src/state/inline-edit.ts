@@ -36,10 +36,13 @@ export function startRename(stores: EditStores, target: string): boolean {
   return true;
 }
 
-/** Shows a new card as a draft, in rename mode. */
-export function startDraft(stores: EditStores, card: NewCard): void {
+/**
+ * Shows a new card as a draft, in rename mode; `target` is its canvas id when it is not the card's
+ * own (`stage:<id>`, `lane:<id>` for a new stage or lane).
+ */
+export function startDraft(stores: EditStores, card: NewCard, target: string = card.id): void {
   if (!editable(stores)) return;
-  stores.uiStore.getState().startInlineEdit(card.id, card.changes);
+  stores.uiStore.getState().startInlineEdit(target, card.changes);
 }
 
 export type ConfirmResult = { ok: true } | { ok: false; problem: string };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openContext } from './command-context';
 import { commandForKey } from '../../../../renderer/src/commands/command-registry';
 import { stageSelectionId } from '../../../../renderer/src/state/ui-store';
+import { confirmInlineEdit } from '../../../../renderer/src/state/inline-edit';
 import { nodeLabel } from '../../../../shared/domain/journey';
 
 /**
@@ -87,7 +88,10 @@ describe('the undo and redo commands', () => {
     expect(redo.label).toBe('Redo');
     expect(undo.enabled(ctx)).toBe(false);
     expect(redo.enabled(ctx)).toBe(false);
+    // A new stage is named in place; it is on the map (and in the history) once its name is confirmed.
     await registry.run('map.addStage', ctx);
+    expect(undo.enabled(ctx)).toBe(false);
+    expect(confirmInlineEdit(ctx, 'Onboarding')).toEqual({ ok: true });
     expect(undo.enabled(ctx)).toBe(true);
     await registry.run('edit.undo', ctx);
     expect(undo.enabled(ctx)).toBe(false);
@@ -109,8 +113,9 @@ describe('the undo and redo commands', () => {
     const ui = () => ctx.uiStore.getState();
     const doc = () => ctx.documentStore.getState().doc!;
 
-    // A new touchpoint, selected as the command selects it; undo takes it away, and the selection.
+    // A new touchpoint, named in place and then selected; undo takes it away, and the selection.
     await registry.run('map.addTouchpoint', ctx);
+    expect(confirmInlineEdit(ctx, 'Store locator')).toEqual({ ok: true });
     const added = ui().selection.nodes[0]!;
     expect(doc().nodes.some((n) => n.id === added)).toBe(true);
     await registry.run('edit.undo', ctx);
