@@ -37,7 +37,7 @@ import {
   type PassRange,
   type PassResult,
 } from './import-pass';
-import type { WorkerInput, WorkerMessage } from './import-worker';
+import type { WorkerInput, WorkerMessage, WorkerTimings } from './import-worker';
 import { cutWithEllipsis } from '../../shared/text/cut';
 import type { PassProgress } from './record-stream';
 import { canSplit, combineParts, findSplitPoint } from './split-pass';
@@ -55,6 +55,8 @@ export interface ImportSessionsOptions {
   workerPath?: string;
   now?: () => Date;
   newId?: () => string;
+  /** When a pass has been read and checked: where its time went (the benchmark prints it). */
+  onPassTimings?: (timings: PassTimings) => void;
   /** Files from this size on are read by two workers (split-pass.ts); tests lower it. */
   splitMinBytes?: number;
   /** Where unexpected read errors go (stderr, a log file): their detail is never shown to the user. */
@@ -87,8 +89,19 @@ type PartOutcome =
   | { kind: 'failed'; message: string }
   | { kind: 'unexpected'; error: unknown };
 
+/** Epoch ms: the pass started, each worker's timings and when its result arrived, the report was ready. */
+export interface PassTimings {
+  started: number;
+  parts: (WorkerTimings & { received: number; bytes: number })[];
+  merged: number;
+  reported: number;
+}
+
 /** The workers of one pass: one per part of the file (two for a large file: split-pass.ts). */
 interface PassRun {
+  started: number;
+  timings: PassTimings['parts'];
+  merged: number;
   workers: Worker[];
   ranges: PassRange[];
   outcomes: (PartOutcome | undefined)[];
@@ -257,6 +270,9 @@ export class ImportSessions {
     const ranges: PassRange[] =
       split === null ? [{ start: 0 }] : [{ start: 0, end: split }, { start: split }];
     const run: PassRun = {
+      started: performance.timeOrigin + performance.now(),
+      timings: [],
+      merged: 0,
       workers: [],
       ranges,
       outcomes: ranges.map(() => undefined),
@@ -281,8 +297,14 @@ export class ImportSessions {
           session.bytesRead = counted.reduce((sum, p) => sum + p.bytes, 0);
           return;
         }
-        if (message.type === 'done') run.outcomes[index] = { kind: 'done', result: message.result };
-        else if (message.rowError) run.outcomes[index] = { kind: 'row-error', error: message.rowError };
+        if (message.type === 'done') {
+          run.outcomes[index] = { kind: 'done', result: message.result };
+          run.timings[index] = {
+            ...message.timings,
+            received: performance.timeOrigin + performance.now(),
+            bytes: message.result.bytes,
+          };
+        } else if (message.rowError) run.outcomes[index] = { kind: 'row-error', error: message.rowError };
         else if (message.expected) run.outcomes[index] = { kind: 'failed', message: message.message };
         else run.outcomes[index] = { kind: 'unexpected', error: new Error(message.message) };
         this.settle(session, run, input);
@@ -315,7 +337,9 @@ export class ImportSessions {
     if (run.ranges.length === 1 || first.result.overran) {
       this.stopWorker(session);
       const { part, contentHash, bytes } = first.result;
-      return this.finishPass(session, { accumulated: importFromPart(part), contentHash, bytes });
+      run.merged = performance.timeOrigin + performance.now();
+      this.finishPass(session, { accumulated: importFromPart(part), contentHash, bytes });
+      return this.reportTimings(run);
     }
     if (!second) return;
     this.stopWorker(session);
@@ -335,7 +359,18 @@ export class ImportSessions {
       } else this.failUnexpectedly(session, error);
       return;
     }
+    run.merged = performance.timeOrigin + performance.now();
     this.finishPass(session, pass);
+    this.reportTimings(run);
+  }
+
+  private reportTimings(run: PassRun): void {
+    this.options.onPassTimings?.({
+      started: run.started,
+      parts: run.timings.filter((t) => t !== undefined),
+      merged: run.merged,
+      reported: performance.timeOrigin + performance.now(),
+    });
   }
 
   /**

@@ -25,11 +25,20 @@ export interface WorkerInput {
   range: PassRange;
 }
 
+/** When the thread started, had loaded its code and had read its part (epoch ms), and its CPU time. */
+export interface WorkerTimings {
+  started: number;
+  loaded: number;
+  done: number;
+  cpuMs: number;
+}
+
 export type WorkerMessage =
   | { type: 'progress'; rows: number; bytes: number }
-  | { type: 'done'; result: PartResult }
+  | { type: 'done'; result: PartResult; timings: WorkerTimings }
   | { type: 'failed'; message: string; expected: boolean; rowError?: PartRowErrorData };
 
+const loaded = performance.timeOrigin + performance.now();
 const port = parentPort;
 if (port) {
   const input = workerData as WorkerInput;
@@ -41,7 +50,14 @@ if (port) {
       last = now;
       port.postMessage({ type: 'progress', ...progress } satisfies WorkerMessage);
     });
-    port.postMessage({ type: 'done', result } satisfies WorkerMessage);
+    const cpu = process.threadCpuUsage();
+    const timings: WorkerTimings = {
+      started: performance.timeOrigin,
+      loaded,
+      done: performance.timeOrigin + performance.now(),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    };
+    port.postMessage({ type: 'done', result, timings } satisfies WorkerMessage);
   } catch (error) {
     const expected = error instanceof AppError;
     port.postMessage({

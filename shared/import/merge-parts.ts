@@ -3,10 +3,11 @@ import {
   MAX_COMMENTS,
   MAX_EXAMPLES,
   MAX_SEGMENTS,
+  groupStride,
   tooManySegments,
+  type GroupTable,
   type ImportPart,
   type IssueTally,
-  type ResponseGroupData,
 } from './accumulate';
 import type { IssueReason } from './mapping';
 import type { RowError } from './row-error';
@@ -41,9 +42,23 @@ export function segmentOverflow(
   return null;
 }
 
-function groupKey(group: ResponseGroupData): string {
-  return `${group.date}\u0000${group.segment}`;
+/** Ids of `values` in `into`, adding the values it lacks (in order). */
+function mergeNames(into: string[], index: Map<string, number>, values: readonly string[]): Int32Array {
+  const ids = new Int32Array(values.length);
+  values.forEach((value, i) => {
+    let id = index.get(value);
+    if (id === undefined) {
+      id = into.length;
+      into.push(value);
+      index.set(value, id);
+    }
+    ids[i] = id;
+  });
+  return ids;
 }
+
+/** Segment ids count from 1 ('' is 0): room for the merged values as part of a numeric group key. */
+const SEGMENT_SLOTS = MAX_SEGMENTS * 2 + 2;
 
 /** `first` followed by `second` (aggregate files are read by one reader: their duplicate check spans the file). */
 export function mergeImportParts(first: ImportPart, second: ImportPart, rowOffset: number): ImportPart {
@@ -61,75 +76,106 @@ export function mergeImportParts(first: ImportPart, second: ImportPart, rowOffse
         merged.examples.push({ ...example, row: example.row + rowOffset });
   }
 
-  // Touchpoints: the first part's, then the second's new ones, each in the order first seen.
+  // Touchpoints, dates and segments: the first part's, then the second's new ones, in the order first seen.
   const touchpoints = [...first.touchpoints];
-  const touchpointAccepted = [...first.touchpointAccepted];
-  const index = new Map(touchpoints.map((value, i) => [value, i]));
-  const fromSecond = second.touchpoints.map((value, i) => {
-    let id = index.get(value);
-    if (id === undefined) {
-      id = touchpoints.length;
-      touchpoints.push(value);
-      touchpointAccepted.push(0);
-      index.set(value, id);
-    }
-    touchpointAccepted[id]! += second.touchpointAccepted[i]!;
-    return id;
-  });
+  const touchpointIds = mergeNames(
+    touchpoints,
+    new Map(touchpoints.map((v, i) => [v, i])),
+    second.touchpoints,
+  );
+  const touchpointAccepted = touchpoints.map((_, i) => first.touchpointAccepted[i] ?? 0);
+  second.touchpointAccepted.forEach((rows, i) => (touchpointAccepted[touchpointIds[i]!]! += rows));
   const touchpointOrder = [...first.touchpointOrder];
   const accepted = new Set(touchpointOrder);
   for (const id of second.touchpointOrder) {
-    const merged = fromSecond[id]!;
+    const merged = touchpointIds[id]!;
     if (!accepted.has(merged)) {
       accepted.add(merged);
       touchpointOrder.push(merged);
     }
   }
-
+  const dates = [...first.dates];
+  const dateIds = mergeNames(dates, new Map(dates.map((v, i) => [v, i])), second.dates);
   const segments = [...first.segments];
+  const segmentIndex = new Map(segments.map((v, i) => [v, i]));
+  const segmentIds = mergeNames(segments, segmentIndex, second.segments);
   const segmentFirstRows = [...first.segmentFirstRows];
-  const knownSegments = new Set(segments);
-  second.segments.forEach((value, i) => {
-    if (knownSegments.has(value)) return;
-    knownSegments.add(value);
-    segments.push(value);
-    segmentFirstRows.push(second.segmentFirstRows[i]! + rowOffset);
-  });
+  for (let i = first.segments.length; i < segments.length; i++) {
+    const from = second.segments.indexOf(segments[i]!);
+    segmentFirstRows.push(second.segmentFirstRows[from]! + rowOffset);
+  }
+  /** A second-part group's segment (0: none, k: segments[k − 1]) as a merged one. */
+  const segmentOf = (id: number) => (id === 0 ? 0 : segmentIds[id - 1]! + 1);
 
   // Groups: per touchpoint, the first part's groups, then the second's new (date, segment) pairs.
-  const byTouchpoint = new Map<string, { list: ResponseGroupData[]; keys: Map<string, ResponseGroupData> }>();
-  for (const value of touchpoints) byTouchpoint.set(value, { list: [], keys: new Map() });
-  const copy = (group: ResponseGroupData, offset: number): ResponseGroupData => ({
-    ...group,
-    counts: group.counts.map((c) => (c ? [...c] : null)),
-    exampleRows: group.exampleRows.map((row) => row + offset),
-  });
-  for (const group of first.groups) {
-    const entry = byTouchpoint.get(group.touchpoint)!;
-    const own = copy(group, 0);
-    entry.list.push(own);
-    entry.keys.set(groupKey(group), own);
+  const a = first.groups;
+  const b = second.groups;
+  const stride = groupStride(first.metrics);
+  const perTouchpoint: number[][] = touchpoints.map(() => []); // group refs: i ≥ 0 first part, −1 − j second part
+  const keys: Map<number, number>[] = touchpoints.map(() => new Map());
+  for (let i = 0; i < a.count; i++) {
+    const tp = a.touchpoint[i]!;
+    perTouchpoint[tp]!.push(i);
+    keys[tp]!.set(a.date[i]! * SEGMENT_SLOTS + a.segment[i]!, i);
   }
-  for (const group of second.groups) {
-    const entry = byTouchpoint.get(group.touchpoint)!;
-    const existing = entry.keys.get(groupKey(group));
-    if (!existing) {
-      const own = copy(group, rowOffset);
-      entry.list.push(own);
-      entry.keys.set(groupKey(group), own);
-      continue;
+  /** Second-part groups added into a first-part group: [first index, second index]. */
+  const into: [number, number][] = [];
+  for (let j = 0; j < b.count; j++) {
+    const tp = touchpointIds[b.touchpoint[j]!]!;
+    const key = dateIds[b.date[j]!]! * SEGMENT_SLOTS + segmentOf(b.segment[j]!);
+    const existing = keys[tp]!.get(key);
+    if (existing !== undefined) into.push([existing, j]);
+    else {
+      perTouchpoint[tp]!.push(-1 - j);
+      keys[tp]!.set(key, -1 - j);
     }
-    existing.rows += group.rows;
-    group.counts.forEach((counts, metric) => {
-      if (!counts) return;
-      const into = existing.counts[metric];
-      if (!into) existing.counts[metric] = [...counts];
-      else counts.forEach((c, i) => (into[i]! += c));
-    });
-    for (const row of group.exampleRows)
-      if (existing.exampleRows.length < GROUP_EXAMPLES) existing.exampleRows.push(row + rowOffset);
   }
-  const groups = [...byTouchpoint.values()].flatMap((entry) => entry.list);
+  const count = a.count + b.count - into.length;
+  const groups: GroupTable = {
+    count,
+    touchpoint: new Int32Array(count),
+    date: new Int32Array(count),
+    segment: new Int32Array(count),
+    rows: new Int32Array(count),
+    examples: new Int32Array(count * GROUP_EXAMPLES),
+    counts: new Int32Array(count * stride),
+  };
+  const positionOfFirst = new Int32Array(a.count);
+  let to = 0;
+  perTouchpoint.forEach((refs, tp) => {
+    for (const ref of refs) {
+      groups.touchpoint[to] = tp;
+      if (ref >= 0) {
+        positionOfFirst[ref] = to;
+        groups.date[to] = a.date[ref]!;
+        groups.segment[to] = a.segment[ref]!;
+        groups.rows[to] = a.rows[ref]!;
+        groups.examples.set(
+          a.examples.subarray(ref * GROUP_EXAMPLES, (ref + 1) * GROUP_EXAMPLES),
+          to * GROUP_EXAMPLES,
+        );
+        groups.counts.set(a.counts.subarray(ref * stride, (ref + 1) * stride), to * stride);
+      } else {
+        const j = -1 - ref;
+        groups.date[to] = dateIds[b.date[j]!]!;
+        groups.segment[to] = segmentOf(b.segment[j]!);
+        groups.rows[to] = b.rows[j]!;
+        const kept = Math.min(b.rows[j]!, GROUP_EXAMPLES);
+        for (let k = 0; k < kept; k++)
+          groups.examples[to * GROUP_EXAMPLES + k] = b.examples[j * GROUP_EXAMPLES + k]! + rowOffset;
+        groups.counts.set(b.counts.subarray(j * stride, (j + 1) * stride), to * stride);
+      }
+      to += 1;
+    }
+  });
+  for (const [i, j] of into) {
+    const g = positionOfFirst[i]!;
+    const had = groups.rows[g]!;
+    for (let k = had; k < GROUP_EXAMPLES && k - had < b.rows[j]!; k++)
+      groups.examples[g * GROUP_EXAMPLES + k] = b.examples[j * GROUP_EXAMPLES + k - had]! + rowOffset;
+    groups.rows[g] = had + b.rows[j]!;
+    for (let k = 0; k < stride; k++) groups.counts[g * stride + k]! += b.counts[j * stride + k]!;
+  }
 
   const room = Math.max(0, MAX_COMMENTS - first.comments.length);
   const comments = [...first.comments, ...second.comments.slice(0, room)];
@@ -146,6 +192,7 @@ export function mergeImportParts(first: ImportPart, second: ImportPart, rowOffse
     touchpointOrder,
     segments,
     segmentFirstRows,
+    dates,
     groups,
     comments,
     commentsDropped,

@@ -8,7 +8,7 @@ import { closeLibraryDatabase, openLibraryDatabase } from '../../electron/db/con
 import { JourneyRepository } from '../../electron/db/journey-repository';
 import { readLayout } from '../../electron/import/csv-reader';
 import { streamRecords } from '../../electron/import/record-stream';
-import { ImportSessions } from '../../electron/import/import-sessions';
+import { ImportSessions, type PassTimings } from '../../electron/import/import-sessions';
 import { MetricDefinition, computeMetric, mergeDistributions, periodBounds } from '../../shared/metrics';
 import { templateContent } from '../../shared/templates';
 
@@ -118,8 +118,33 @@ interface ImportFigures {
   recomputeMs: number;
   days: number;
   touchpoints: number;
-  /** CPU time of the importing process (both threads, GC included): wall time minus waiting. */
+  /** CPU time of the importing process (all threads, GC included): wall time minus waiting. */
   cpuSeconds: number;
+  phases: Phases;
+}
+
+/** Where the import's wall time went, in ms (see printPhases). */
+interface Phases {
+  begin: number;
+  parts: { startup: number; read: number; cpu: number; transfer: number; mb: number }[];
+  merge: number;
+  report: number;
+  commit: number;
+}
+
+function printPhases(phases: Phases): void {
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  console.log('Phases of the import (wall time):');
+  console.log(`  begin (head read, layout, guessed mapping)  ${ms(phases.begin)}`);
+  phases.parts.forEach((part, i) => {
+    const name = phases.parts.length > 1 ? `worker ${i + 1} (${part.mb.toFixed(1)} MB)` : 'worker';
+    console.log(
+      `  ${name}: start-up ${ms(part.startup)}, read + check + add up${i === 0 ? ' + sha256' : ''} ` +
+        `${ms(part.read)} (${ms(part.cpu)} CPU), result to the main thread ${ms(part.transfer)}`,
+    );
+  });
+  console.log(`  merge parts ${ms(phases.merge)}, report (dates, counts, matching) ${ms(phases.report)}`);
+  console.log(`  commit (rows built, checked, stored in one transaction) ${ms(phases.commit)}`);
 }
 
 /**
@@ -143,7 +168,8 @@ async function importChild(): Promise<ImportFigures> {
   sample();
   const rssBefore = process.memoryUsage.rss();
 
-  const sessions = new ImportSessions({ db, journeys, workerPath });
+  let timings: PassTimings | null = null;
+  const sessions = new ImportSessions({ db, journeys, workerPath, onPassTimings: (t) => (timings = t) });
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const preview = sessions.begin({
@@ -152,6 +178,7 @@ async function importChild(): Promise<ImportFigures> {
     fileName: 'responses.csv',
     ownsFile: false,
   });
+  const begun = performance.now();
   sessions.run(preview.sessionId, preview.mapping);
   let status = sessions.status(preview.sessionId);
   while (status.state === 'reading') {
@@ -164,8 +191,25 @@ async function importChild(): Promise<ImportFigures> {
     value: t.value,
     touchpointId: t.match?.touchpointId ?? null,
   }));
+  const committing = performance.now();
   const stored = sessions.commit(preview.sessionId, { name: 'Bench', assignments, allowDuplicate: false });
   const done = performance.now();
+  const pass = timings as PassTimings | null;
+  if (!pass) throw new Error('the pass reported no timings');
+  const lastReceived = Math.max(...pass.parts.map((p) => p.received));
+  const phases: Phases = {
+    begin: begun - started,
+    parts: pass.parts.map((p) => ({
+      startup: p.loaded - pass.started,
+      read: p.done - p.loaded,
+      cpu: p.cpuMs,
+      transfer: p.received - p.done,
+      mb: p.bytes / 1024 / 1024,
+    })),
+    merge: pass.merged - lastReceived,
+    report: pass.reported - pass.merged,
+    commit: done - committing,
+  };
   const cpu = process.cpuUsage(cpuBefore);
   sample();
   clearInterval(sampler);
@@ -214,6 +258,7 @@ async function importChild(): Promise<ImportFigures> {
     days: rows.length,
     touchpoints: computed,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    phases,
   };
 }
 
@@ -243,6 +288,7 @@ async function main() {
       `${Math.round(figures.rowsAccepted / figures.importSeconds).toLocaleString('en')} rows/s, ${figures.rowsAccepted.toLocaleString('en')} rows stored; ` +
       `${figures.cpuSeconds.toFixed(2)} s of CPU`,
   );
+  printPhases(figures.phases);
   console.log(
     `Peak RSS of the importing process: ${figures.peakRssMb.toFixed(0)} MB ` +
       `(${figures.rssBeforeMb.toFixed(0)} MB before the import: Node, SQLite, the library open)`,
