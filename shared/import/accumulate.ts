@@ -192,6 +192,35 @@ function isoDateKey(cell: string): number {
   return key;
 }
 
+const TOUCHPOINT_SLOTS = 1024;
+const ISO_DATE_SLOTS = 100 * 13 * 32;
+
+/**
+ * 'YYYY-MM-DD' at the start of a cell (alone, or followed by a space or 'T' and a time) with a
+ * year from 2000 to 2099, as a small number (for an array of date ids), or -1.
+ */
+function isoDateSlot(cell: string): number {
+  const length = cell.length;
+  if (length < 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return -1;
+  if (length > 10) {
+    const c10 = cell.charCodeAt(10);
+    if (c10 !== 32 && c10 !== 84) return -1;
+  }
+  if (cell.charCodeAt(0) !== 50 || cell.charCodeAt(1) !== 48) return -1; // 20xx
+  const y2 = cell.charCodeAt(2) - 48;
+  const y3 = cell.charCodeAt(3) - 48;
+  const m0 = cell.charCodeAt(5) - 48;
+  const m1 = cell.charCodeAt(6) - 48;
+  const d0 = cell.charCodeAt(8) - 48;
+  const d1 = cell.charCodeAt(9) - 48;
+  // A character below '0' makes its value negative: as an unsigned number it is above 9.
+  if (y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month > 12 || day > 31) return -1; // one slot per (year, month, day): no two dates share one
+  return ((y2 * 10 + y3) * 13 + month) * 32 + day;
+}
+
 export class ImportAccumulator {
   private readonly mapping: ImportMapping;
   private readonly headers: readonly string[];
@@ -227,6 +256,10 @@ export class ImportAccumulator {
   /** Touchpoint ids in the order their first row was accepted (the report's order). */
   private readonly touchpointOrder: number[] = [];
   private readonly dateIdsByKey = new Map<number, number>();
+  /** Date ids of ISO dates from 2000 to 2099 (isoDateSlot): an array look-up, not a Map's. */
+  private readonly dateIdsBySlot = new Int32Array(ISO_DATE_SLOTS).fill(-1);
+  /** Touchpoint ids by a slot of their text (touchpointId), −1 for none. */
+  private readonly touchpointSlots = new Int32Array(TOUCHPOINT_SLOTS).fill(-1);
   private readonly dateIdsByText = new Map<string, number>();
   private readonly dateTexts: string[] = [];
   /** Segment values numbered once; id 0 is '' (no segment). */
@@ -300,7 +333,16 @@ export class ImportAccumulator {
   }
 
   private touchpointId(value: string): number {
+    // A slot from the length and three characters, checked with ===: cheaper than a Map look-up,
+    // which hashes every character of a new cell string. Another value in the slot: the Map.
+    const n = value.length;
+    const slot =
+      (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n - 1) * 3 + value.charCodeAt(n >> 1)) &
+      (TOUCHPOINT_SLOTS - 1);
+    const cached = this.touchpointSlots[slot]!;
+    if (cached >= 0 && this.touchpointValues[cached] === value) return cached;
     let id = this.touchpointIds.get(value);
+    if (cached < 0 && id !== undefined) this.touchpointSlots[slot] = id;
     if (id === undefined) {
       id = this.touchpointValues.length;
       // A private copy: a cell is a slice of a whole block of the file, which it would keep alive.
@@ -309,6 +351,7 @@ export class ImportAccumulator {
       this.touchpointValues.push(own);
       this.touchpointAccepted.push(0);
       this.groupIndex.push(new Map());
+      if (cached < 0) this.touchpointSlots[slot] = id;
     }
     return id;
   }
@@ -319,7 +362,12 @@ export class ImportAccumulator {
 
   /** The id of a date as written ('' without a date column), or -1 when the cell is blank. */
   private dateId(cell: string): number {
-    const key = isoDateKey(cell);
+    const slot = isoDateSlot(cell);
+    if (slot >= 0) {
+      const id = this.dateIdsBySlot[slot]!;
+      if (id >= 0) return id;
+    }
+    const key = slot >= 0 ? -1 : isoDateKey(cell);
     if (key >= 0) {
       const id = this.dateIdsByKey.get(key);
       if (id !== undefined) return id;
@@ -333,7 +381,8 @@ export class ImportAccumulator {
       this.dateTexts.push(own);
       this.dateIdsByText.set(own, id);
     }
-    if (key >= 0) this.dateIdsByKey.set(key, id);
+    if (slot >= 0) this.dateIdsBySlot[slot] = id;
+    else if (key >= 0) this.dateIdsByKey.set(key, id);
     return id;
   }
 

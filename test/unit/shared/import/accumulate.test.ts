@@ -102,4 +102,43 @@ describe('ImportAccumulator (the per-row pass)', () => {
     expect(group!.counts[0]!.reduce((s, c) => s + c, 0)).toBe(3000);
     expect(group!.counts[1]).toBeNull();
   });
+
+  it('tells apart touchpoints and dates that the quick look-ups put in one slot', () => {
+    const acc = new ImportAccumulator(mapping, headers);
+    // Same length, first, middle and last characters: one touchpoint slot for both.
+    const a = 'Axxxmxxxz';
+    const b = 'Ayyymyyyz';
+    const dates = [
+      '2025-03-14',
+      '2025-03-14 23:59:59',
+      '2025-13-01', // no month 13: read as written, not as January of the next year
+      '2026-01-01',
+      '2025-02-31',
+      '1999-12-31',
+      '2025-03-14x', // not a timestamp
+      '2O25-03-14', // a letter O
+    ];
+    const rows = dates.flatMap((date) => [
+      [a, date, '9', '5', ''],
+      [b, date, '8', '4', ''],
+    ]);
+    acc.addRows([...rows, ...rows], 2);
+    const result = acc.finish();
+    expect([...result.touchpointRows]).toEqual([
+      [a, 16],
+      [b, 16],
+    ]);
+    const groups = result.groups.map((g) => [g.touchpoint, g.date, g.rows]);
+    expect(groups).toEqual(
+      [a, b].flatMap((tp) => [
+        [tp, '2025-03-14', 4],
+        [tp, '2025-13-01', 2],
+        [tp, '2026-01-01', 2],
+        [tp, '2025-02-31', 2],
+        [tp, '1999-12-31', 2],
+        [tp, '2025-03-14x', 2],
+        [tp, '2O25-03-14', 2],
+      ]),
+    );
+  });
 });
