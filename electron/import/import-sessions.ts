@@ -37,7 +37,13 @@ import {
   type PassRange,
   type PassResult,
 } from './import-pass';
-import type { WorkerInput, WorkerMessage, WorkerTimings } from './import-worker';
+import type {
+  StartMessage,
+  WarmWorkerData,
+  WorkerInput,
+  WorkerMessage,
+  WorkerTimings,
+} from './import-worker';
 import { cutWithEllipsis } from '../../shared/text/cut';
 import type { PassProgress } from './record-stream';
 import { canSplit, combineParts, findSplitPoint } from './split-pass';
@@ -75,12 +81,23 @@ interface Session {
   rowsRead: number;
   bytesRead: number;
   running: PassRun | null;
+  /** Workers started with the preview of a large file, waiting for the pass (see warmUp). */
+  warm: WarmWorker[] | null;
   pass: PassResult | null;
   dates: ResolvedDates | null;
   report: ImportReport | null;
   error: string | null;
   touched: number;
 }
+
+interface WarmWorker {
+  worker: Worker;
+  /** It failed or exited before it was given a part. */
+  gone: boolean;
+}
+
+/** A small young generation keeps a worker's garbage, and so the process's memory, small. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
 
 /** How a part read by one worker ended. */
 type PartOutcome =
@@ -154,6 +171,7 @@ export class ImportSessions {
       throw error;
     }
     this.evictOld();
+    const warm = this.warmUp(layout); // before the mapping is guessed: the threads start meanwhile
     const id = (this.options.newId ?? randomUUID)();
     const touchpoints = touchpointsIn(doc);
     const signature = headerSignature(layout.headers);
@@ -173,6 +191,7 @@ export class ImportSessions {
       rowsRead: 0,
       bytesRead: 0,
       running: null,
+      warm,
       pass: null,
       dates: null,
       report: null,
@@ -253,6 +272,33 @@ export class ImportSessions {
     return this.status(sessionId);
   }
 
+  /**
+   * A file large enough to be read by two workers gets them started now, with its preview: their
+   * threads start and load their code (~50–100 ms) while the user checks the mapping. Only the
+   * newest preview keeps its warm workers.
+   */
+  private warmUp(layout: FileLayout): WarmWorker[] | null {
+    const { workerPath } = this.options;
+    if (!workerPath || os.availableParallelism() < 2) return null;
+    if (!canSplit(layout, { shape: 'responses' }, layout.byteSize, this.options.splitMinBytes)) return null;
+    for (const other of this.sessions.values()) this.dropWarm(other);
+    return [0, 1].map(() => {
+      const worker = new Worker(workerPath, {
+        workerData: { warm: true } satisfies WarmWorkerData,
+        resourceLimits: WORKER_LIMITS,
+      });
+      const warm: WarmWorker = { worker, gone: false };
+      worker.on('error', () => (warm.gone = true));
+      worker.on('exit', () => (warm.gone = true));
+      return warm;
+    });
+  }
+
+  private dropWarm(session: Session): void {
+    for (const { worker } of session.warm ?? []) void worker.terminate();
+    session.warm = null;
+  }
+
   /** One worker per part of the file: two for a large file on a machine with two cores or more. */
   private startWorkers(session: Session, workerPath: string, input: Omit<WorkerInput, 'range'>): void {
     let split: number | null = null;
@@ -279,12 +325,19 @@ export class ImportSessions {
       progress: ranges.map(() => ({ rows: 0, bytes: 0 })),
     };
     session.running = run;
+    // Workers started with the preview, if they are all still there; otherwise new ones.
+    const warm = session.warm?.every((w) => !w.gone) ? session.warm.map((w) => w.worker) : [];
+    if (warm.length === 0) this.dropWarm(session);
+    session.warm = null;
+    for (const extra of warm.slice(ranges.length)) void extra.terminate();
     ranges.forEach((range, index) => {
-      const worker = new Worker(workerPath, {
-        workerData: { ...input, range } satisfies WorkerInput,
-        // A small young generation keeps the thread's garbage, and so the process's memory, small.
-        resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 },
-      });
+      let worker = warm[index];
+      if (worker) worker.postMessage({ type: 'start', input: { ...input, range } } satisfies StartMessage);
+      else
+        worker = new Worker(workerPath, {
+          workerData: { ...input, range } satisfies WorkerInput,
+          resourceLimits: WORKER_LIMITS,
+        });
       run.workers.push(worker);
       worker.on('message', (message: WorkerMessage) => {
         if (session.running !== run) return;
@@ -562,6 +615,7 @@ export class ImportSessions {
     const session = this.sessions.get(sessionId);
     if (!session) return;
     this.stopWorker(session);
+    this.dropWarm(session);
     this.release(session);
     this.sessions.delete(sessionId);
   }

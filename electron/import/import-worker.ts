@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../shared/api/result';
 import type { ImportMapping } from '../../shared/import/mapping';
 import {
@@ -25,10 +25,27 @@ export interface WorkerInput {
   range: PassRange;
 }
 
-/** When the thread started, had loaded its code and had read its part (epoch ms), and its CPU time. */
+/**
+ * A worker started before its input is known (when a large file's preview is shown): it loads
+ * its code, then waits for one { type: 'start', input } message.
+ */
+export interface WarmWorkerData {
+  warm: true;
+}
+
+export interface StartMessage {
+  type: 'start';
+  input: WorkerInput;
+}
+
+/**
+ * When the thread started, had loaded its code, was given its part and had read it (epoch ms),
+ * and its CPU time.
+ */
 export interface WorkerTimings {
   started: number;
   loaded: number;
+  began: number;
   done: number;
   cpuMs: number;
 }
@@ -39,9 +56,9 @@ export type WorkerMessage =
   | { type: 'failed'; message: string; expected: boolean; rowError?: PartRowErrorData };
 
 const loaded = performance.timeOrigin + performance.now();
-const port = parentPort;
-if (port) {
-  const input = workerData as WorkerInput;
+
+function read(port: MessagePort, input: WorkerInput): void {
+  const began = performance.timeOrigin + performance.now();
   let last = 0;
   try {
     const result = runPassPart(input.filePath, input.layout, input.mapping, input.range, (progress) => {
@@ -54,6 +71,7 @@ if (port) {
     const timings: WorkerTimings = {
       started: performance.timeOrigin,
       loaded,
+      began,
       done: performance.timeOrigin + performance.now(),
       cpuMs: (cpu.user + cpu.system) / 1000,
     };
@@ -67,4 +85,11 @@ if (port) {
       ...(error instanceof PartRowError ? { rowError: error.toPartData() } : {}),
     } satisfies WorkerMessage);
   }
+}
+
+const port = parentPort;
+if (port) {
+  const data = workerData as WorkerInput | WarmWorkerData;
+  if ('warm' in data) port.once('message', (message: StartMessage) => read(port, message.input));
+  else read(port, data);
 }

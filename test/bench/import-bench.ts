@@ -126,6 +126,7 @@ interface ImportFigures {
 /** Where the import's wall time went, in ms (see printPhases). */
 interface Phases {
   begin: number;
+  /** startup: from run() until the worker begins its part (a worker started with the preview only waits for its message). */
   parts: { startup: number; read: number; cpu: number; transfer: number; mb: number }[];
   merge: number;
   report: number;
@@ -200,8 +201,8 @@ async function importChild(): Promise<ImportFigures> {
   const phases: Phases = {
     begin: begun - started,
     parts: pass.parts.map((p) => ({
-      startup: p.loaded - pass.started,
-      read: p.done - p.loaded,
+      startup: p.began - pass.started,
+      read: p.done - p.began,
       cpu: p.cpuMs,
       transfer: p.received - p.done,
       mb: p.bytes / 1024 / 1024,

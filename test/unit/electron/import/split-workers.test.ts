@@ -138,6 +138,30 @@ describe('an import read by two worker threads', () => {
     one.close();
   });
 
+  it('starts its workers with the preview; a newer preview takes them, the older reads with new ones', async () => {
+    const file = lib.write('big.csv', responses(3000));
+    const two = new ImportSessions({ db: lib.db, journeys: lib.journeys, workerPath, splitMinBytes: 1 });
+    const one = new ImportSessions({ db: lib.db, journeys: lib.journeys });
+    const begin = () =>
+      two.begin({ journeyId: lib.journeyId, filePath: file, fileName: 'big.csv', ownsFile: false });
+    const older = begin();
+    const newer = begin(); // the older preview's warm workers are stopped
+    two.run(older.sessionId, MAPPING);
+    two.run(newer.sessionId, MAPPING);
+    const [a, b] = [await settled(two, older.sessionId), await settled(two, newer.sessionId)];
+    const single = await read(one, file);
+    expect(a.report).toEqual(single.status.report);
+    expect(b.report).toEqual(single.status.report);
+    two.discard(older.sessionId);
+    two.discard(newer.sessionId);
+    // A preview closed before its pass stops its waiting workers with it.
+    const closed = begin();
+    two.discard(closed.sessionId);
+    expect(() => two.status(closed.sessionId)).toThrow('no longer open');
+    two.close();
+    one.close();
+  });
+
   it('cancels both workers: nothing is read on, nothing is stored', async () => {
     const file = lib.write('big.csv', responses(6000));
     const two = new ImportSessions({ db: lib.db, journeys: lib.journeys, workerPath, splitMinBytes: 1 });
