@@ -664,24 +664,31 @@ export function importFromPart(part: ImportPart): AccumulatedImport {
   const stride = groupStride(part.metrics);
   const widths = part.metrics.map((m) => m.scaleMax - m.scaleMin + 1);
   const groups: ResponseGroupData[] = [];
+  // Plain loops: Array.from over typed arrays (an iterator per call) cost ~20 ms for 5,000 groups.
+  const copy = (from: Int32Array, start: number, length: number): number[] => {
+    const list = new Array<number>(length);
+    for (let i = 0; i < length; i++) list[i] = from[start + i]!;
+    return list;
+  };
   for (let g = 0; g < table.count; g++) {
     const rows = table.rows[g]!;
     if (rows === 0) continue;
     let from = g * stride;
+    const counts: (number[] | null)[] = [];
+    for (const width of widths) {
+      let any = false;
+      for (let i = 0; i < width && !any; i++) any = table.counts[from + i]! > 0;
+      counts.push(any ? copy(table.counts, from, width) : null);
+      from += width;
+    }
     const segment = table.segment[g]!;
     groups.push({
       touchpoint: part.touchpoints[table.touchpoint[g]!]!,
       segment: segment === 0 ? '' : part.segments[segment - 1]!,
       date: part.dates[table.date[g]!]!,
       rows,
-      counts: widths.map((width) => {
-        const counts = Array.from(table.counts.subarray(from, from + width));
-        from += width;
-        return counts.some((c) => c > 0) ? counts : null;
-      }),
-      exampleRows: Array.from(
-        table.examples.subarray(g * GROUP_EXAMPLES, g * GROUP_EXAMPLES + Math.min(rows, GROUP_EXAMPLES)),
-      ),
+      counts,
+      exampleRows: copy(table.examples, g * GROUP_EXAMPLES, Math.min(rows, GROUP_EXAMPLES)),
     });
   }
   return {

@@ -150,11 +150,9 @@ export function mergeImportParts(first: ImportPart, second: ImportPart, rowOffse
         groups.date[to] = a.date[ref]!;
         groups.segment[to] = a.segment[ref]!;
         groups.rows[to] = a.rows[ref]!;
-        groups.examples.set(
-          a.examples.subarray(ref * GROUP_EXAMPLES, (ref + 1) * GROUP_EXAMPLES),
-          to * GROUP_EXAMPLES,
-        );
-        groups.counts.set(a.counts.subarray(ref * stride, (ref + 1) * stride), to * stride);
+        for (let k = 0; k < GROUP_EXAMPLES; k++)
+          groups.examples[to * GROUP_EXAMPLES + k] = a.examples[ref * GROUP_EXAMPLES + k]!;
+        for (let k = 0; k < stride; k++) groups.counts[to * stride + k] = a.counts[ref * stride + k]!;
       } else {
         const j = -1 - ref;
         groups.date[to] = dateIds[b.date[j]!]!;
@@ -163,7 +161,7 @@ export function mergeImportParts(first: ImportPart, second: ImportPart, rowOffse
         const kept = Math.min(b.rows[j]!, GROUP_EXAMPLES);
         for (let k = 0; k < kept; k++)
           groups.examples[to * GROUP_EXAMPLES + k] = b.examples[j * GROUP_EXAMPLES + k]! + rowOffset;
-        groups.counts.set(b.counts.subarray(j * stride, (j + 1) * stride), to * stride);
+        for (let k = 0; k < stride; k++) groups.counts[to * stride + k] = b.counts[j * stride + k]!;
       }
       to += 1;
     }
