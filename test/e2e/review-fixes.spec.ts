@@ -198,8 +198,96 @@ test('a card added out of view is scrolled into view before its name is typed', 
   await page.getByRole('button', { name: 'Add touchpoint' }).click();
   const editor = page.getByRole('textbox', { name: 'Touchpoint name' });
   await expect(editor).toBeFocused();
-  await expect(editor).toBeInViewport({ ratio: 1 });
+  // Wholly inside the canvas, not just the window.
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  const shown = (await editor.boundingBox())!;
+  expect(shown.x).toBeGreaterThanOrEqual(canvas.x);
+  expect(shown.y).toBeGreaterThanOrEqual(canvas.y);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+  expect(shown.y + shown.height).toBeLessThanOrEqual(canvas.y + canvas.height);
   await page.keyboard.type('Retargeting ad');
   await page.keyboard.press('Enter');
   await expect(card(page, 'Retargeting ad')).toBeInViewport();
+});
+
+/** The canvas's transform and box: which map point is at the canvas's centre. */
+async function view(page: Page) {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+    const pane = document.querySelector<HTMLElement>('.react-flow')!.getBoundingClientRect();
+    return {
+      zoom: m.a,
+      centre: { x: (pane.width / 2 - m.e) / m.a, y: (pane.height / 2 - m.f) / m.a },
+    };
+  });
+}
+
+/** The view once it has stopped moving (zooming animates). */
+async function settledView(page: Page) {
+  let last = await view(page);
+  await expect
+    .poll(async () => {
+      const now = await view(page);
+      const still = Math.abs(now.zoom - last.zoom) < 1e-6 && Math.abs(now.centre.x - last.centre.x) < 0.01;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  return last;
+}
+
+/** The ids of canvas items (cards, headers, the emotion lane) the overlay legend covers. */
+async function underLegend(page: Page) {
+  const legend = (await page.getByRole('region', { name: 'Overlay legend' }).boundingBox())!;
+  const covered: string[] = [];
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const id = await node.getAttribute('data-id');
+    const b = await node.boundingBox();
+    if (!b || !id || id === 'grid:background') continue;
+    if (
+      b.x < legend.x + legend.width &&
+      legend.x < b.x + b.width &&
+      b.y < legend.y + legend.height &&
+      legend.y < b.y + b.height
+    )
+      covered.push(id);
+  }
+  return covered;
+}
+
+test('panels opening and closing refit a fitted view (the legend clear of the map) and keep a moved view’s centre', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  const opened = await view(page);
+  // The overlay bar opens above the canvas; the map, fitted as it opened, is fitted again.
+  await loadSample(page);
+  await expect.poll(async () => (await view(page)).zoom).toBeLessThan(opened.zoom);
+  await expect(page.getByTestId('emotion-lane')).toBeInViewport({ ratio: 1 });
+  expect(await underLegend(page)).toEqual([]);
+  // A side panel too.
+  const breakdowns = bar(page).getByRole('button', { name: /^Breakdowns/ });
+  await breakdowns.click();
+  await expect(page.getByRole('complementary', { name: /Breakdowns/ })).toBeVisible();
+  await expect.poll(() => underLegend(page)).toEqual([]);
+  await expect(page.getByTestId('emotion-lane')).toBeInViewport({ ratio: 1 });
+  await breakdowns.click();
+  await expect(page.getByRole('complementary', { name: /Breakdowns/ })).toBeHidden();
+  await expect.poll(() => underLegend(page)).toEqual([]);
+
+  // Moved by the user (zoomed in on a card): opening a panel keeps the same map point in the
+  // centre, at the same zoom, rather than refitting or keeping the top-left corner.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+=');
+  await expect.poll(async () => (await view(page)).zoom).toBeGreaterThan(opened.zoom);
+  const moved = await settledView(page);
+  await breakdowns.click();
+  await expect(page.getByRole('complementary', { name: /Breakdowns/ })).toBeVisible();
+  await expect.poll(async () => (await view(page)).centre.x).toBeCloseTo(moved.centre.x, 0);
+  const after = await view(page);
+  expect(after.zoom).toBeCloseTo(moved.zoom, 5);
+  expect(after.centre.y).toBeCloseTo(moved.centre.y, 0);
 });

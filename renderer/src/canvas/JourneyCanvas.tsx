@@ -22,6 +22,7 @@ import { useOverlayView } from '../overlay/use-overlay';
 import { newTouchpointAt } from '../state/grid-edits';
 import { startDraft, startRename } from '../state/inline-edit';
 import { useRevealDraft } from './use-reveal-draft';
+import { useKeepViewOnResize } from './use-keep-view-on-resize';
 import { connectNodes, moveNodes } from '../state/map-edits';
 import { useDocument, useStores, useUi } from '../state/stores-context';
 import { GestureContext, createGestureStore } from './band-gestures';
@@ -182,6 +183,7 @@ export function JourneyCanvas() {
 
   useViewportController();
   useRevealDraft();
+  useKeepViewOnResize(INITIAL_FIT);
   const contextMenus = useCanvasCommands();
 
   const onNodesChange = useCallback(
