@@ -291,3 +291,59 @@ test('panels opening and closing refit a fitted view (the legend clear of the ma
   expect(after.zoom).toBeCloseTo(moved.zoom, 5);
   expect(after.centre.y).toBeCloseTo(moved.centre.y, 0);
 });
+
+test('the overlay bar fits beside the inspector: one line at 1400 px, from 1024 px Breakdowns and close keep the first line', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  await loadSample(page);
+  await expect(inspector(page)).toBeVisible();
+  const metric = bar(page).getByLabel('Overlay metric');
+  const breakdowns = bar(page).getByRole('button', { name: /^Breakdowns/ });
+  const close = bar(page).getByRole('button', { name: 'Turn the data overlay off' });
+  const controls = [
+    metric,
+    bar(page).getByLabel('Period length'),
+    bar(page).getByLabel('Period', { exact: true }),
+    bar(page).getByLabel('Segment'),
+    bar(page).getByLabel('Target'),
+    bar(page).getByText('Settings', { exact: true }),
+    breakdowns,
+    close,
+  ];
+  const middle = async (locator: typeof metric) => {
+    const box = (await locator.boundingBox())!;
+    return box.y + box.height / 2;
+  };
+  const lines = async () => {
+    const rows: number[] = [];
+    for (const control of controls) {
+      const y = await middle(control);
+      if (!rows.some((r) => Math.abs(r - y) < 10)) rows.push(y);
+    }
+    return rows.length;
+  };
+  expect(await lines()).toBe(1);
+
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(inspector(page)).toBeVisible();
+    expect(await lines(), `lines at ${width} px`).toBeLessThanOrEqual(2);
+    // The actions stay on the first line, at its end; nothing leaves the bar or the window.
+    expect(Math.abs((await middle(breakdowns)) - (await middle(metric)))).toBeLessThan(10);
+    expect(Math.abs((await middle(close)) - (await middle(metric)))).toBeLessThan(10);
+    const region = (await bar(page).boundingBox())!;
+    for (const control of controls) {
+      await expect(control).toBeInViewport();
+      const box = (await control.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(region.x + region.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(region.y + region.height);
+    }
+  }
+});

@@ -105,105 +105,111 @@ export function OverlayBar({ journeyId }: { journeyId: string }) {
 
   return (
     <div className="ov-bar" role="region" aria-label="Data overlay">
-      <span className="ov-bar__title" title="Data overlay">
-        <Icon name="chart" size={16} />
-        <span className="ov-bar__title-text">Data overlay</span>
-      </span>
-      {noData ? (
-        <p className="ov-bar__empty">
-          This map has no data yet.{' '}
-          {sampleFits
-            ? 'Load the generated sample survey, or import your own.'
-            : 'Import survey or operations data.'}
-        </p>
-      ) : settings === null ? (
-        <p className="ov-bar__empty">Loading…</p>
-      ) : (
-        <>
-          <label className="ov-field">
-            <span className="ov-field__label">Metric</span>
-            <select
-              value={metricKey ?? ''}
-              onChange={(e) => store.getState().setMetric(e.target.value)}
-              aria-label="Overlay metric"
-            >
-              {settings.metrics.map((m) => (
-                <option key={m.key} value={m.key}>
-                  {m.definition.label}
-                  {m.hasData ? '' : ' (no data)'}
-                </option>
-              ))}
-            </select>
-          </label>
-          {/* One visible word for the two period choices; each select names itself. */}
-          <div className="ov-field">
-            <span className="ov-field__label" aria-hidden="true">
-              Period
-            </span>
-            <select
-              value={granularity}
-              onChange={(e) => store.getState().setGranularity(e.target.value as GranularityName)}
-              aria-label="Period length"
-            >
-              {GRANULARITIES.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
-            </select>
-            <select
-              value={period}
-              onChange={(e) => store.getState().setPeriod(e.target.value)}
-              aria-label="Period"
-            >
-              <option value="latest">Latest{latest ? ` (${latest})` : ''}</option>
-              {[...periods].reverse().map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-              <option value="all">All time</option>
-            </select>
-          </div>
-          <SegmentField />
-          {metric && (
-            <TargetField key={`${metric.key}:${metric.target}`} journeyId={journeyId} metric={metric} />
-          )}
-          <OverlaySettings title={metric ? `Minimum n and ${metric.definition.label} settings` : 'Minimum n'}>
-            <MinNField journeyId={journeyId} minN={settings.minN} id={`${id}-minn`} />
-            {metric && <MetricOptions key={metric.key} journeyId={journeyId} metric={metric} />}
-          </OverlaySettings>
-        </>
-      )}
-      <div className="ov-bar__spacer" />
-      {error && (
-        <span className="ov-bar__error" role="alert">
-          {error}
+      {/* The fields wrap among themselves when the bar is narrow; the actions keep the top-right corner. */}
+      <div className="ov-bar__fields">
+        <span className="ov-bar__title" title="Data overlay">
+          <Icon name="chart" size={16} />
+          <span className="ov-bar__title-text">Data overlay</span>
         </span>
-      )}
-      {noData && sampleFits && <LoadSampleButton journeyId={journeyId} />}
-      {!noData && settings !== null && (
+        {noData ? (
+          <p className="ov-bar__empty">
+            This map has no data yet.{' '}
+            {sampleFits
+              ? 'Load the generated sample survey, or import your own.'
+              : 'Import survey or operations data.'}
+          </p>
+        ) : settings === null ? (
+          <p className="ov-bar__empty">Loading…</p>
+        ) : (
+          <>
+            <label className="ov-field">
+              <span className="ov-field__label">Metric</span>
+              <select
+                value={metricKey ?? ''}
+                onChange={(e) => store.getState().setMetric(e.target.value)}
+                aria-label="Overlay metric"
+              >
+                {settings.metrics.map((m) => (
+                  <option key={m.key} value={m.key}>
+                    {m.definition.label}
+                    {m.hasData ? '' : ' (no data)'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {/* One visible word for the two period choices; each select names itself. */}
+            <div className="ov-field">
+              <span className="ov-field__label" aria-hidden="true">
+                Period
+              </span>
+              <select
+                value={granularity}
+                onChange={(e) => store.getState().setGranularity(e.target.value as GranularityName)}
+                aria-label="Period length"
+              >
+                {GRANULARITIES.map((g) => (
+                  <option key={g.value} value={g.value}>
+                    {g.label}
+                  </option>
+                ))}
+              </select>
+              <select
+                value={period}
+                onChange={(e) => store.getState().setPeriod(e.target.value)}
+                aria-label="Period"
+              >
+                <option value="latest">Latest{latest ? ` (${latest})` : ''}</option>
+                {[...periods].reverse().map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+                <option value="all">All time</option>
+              </select>
+            </div>
+            <SegmentField />
+            {metric && (
+              <TargetField key={`${metric.key}:${metric.target}`} journeyId={journeyId} metric={metric} />
+            )}
+            <OverlaySettings
+              title={metric ? `Minimum n and ${metric.definition.label} settings` : 'Minimum n'}
+            >
+              <MinNField journeyId={journeyId} minN={settings.minN} id={`${id}-minn`} />
+              {metric && <MetricOptions key={metric.key} journeyId={journeyId} metric={metric} />}
+            </OverlaySettings>
+          </>
+        )}
+        {error && (
+          <span className="ov-bar__error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+      <div className="ov-bar__actions">
+        {noData && sampleFits && <LoadSampleButton journeyId={journeyId} />}
+        {!noData && settings !== null && (
+          <button
+            type="button"
+            className={`button button--small${breakdownsOpen ? ' is-pressed' : ''}`}
+            aria-pressed={breakdownsOpen}
+            onClick={() => store.getState().setBreakdownsOpen(!breakdownsOpen)}
+          >
+            Breakdowns
+            <span className="ov-count" aria-label={`${findings} found`}>
+              {findings}
+            </span>
+          </button>
+        )}
         <button
           type="button"
-          className={`button button--small${breakdownsOpen ? ' is-pressed' : ''}`}
-          aria-pressed={breakdownsOpen}
-          onClick={() => store.getState().setBreakdownsOpen(!breakdownsOpen)}
+          className="icon-button"
+          aria-label="Turn the data overlay off"
+          title="Turn the data overlay off"
+          onClick={toggle.run}
         >
-          Breakdowns
-          <span className="ov-count" aria-label={`${findings} found`}>
-            {findings}
-          </span>
+          <Icon name="close" />
         </button>
-      )}
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Turn the data overlay off"
-        title="Turn the data overlay off"
-        onClick={toggle.run}
-      >
-        <Icon name="close" />
-      </button>
+      </div>
     </div>
   );
 }
