@@ -1,6 +1,5 @@
 import {
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   useConnection,
@@ -31,6 +30,7 @@ import { FlowEdge } from './FlowEdge';
 import { createEdgeBuilder, createNodeBuilder, type EdgeColours } from './flow-elements';
 import { FarCardsContext, useRemeasureHandles, type CardDrawing } from './far-cards';
 import { FarEdgeLayer } from './FarEdgeLayer';
+import { MapOverview } from './MapOverview';
 import { GRID_NODE_ID, type JourneyFlowEdge, type JourneyFlowNode } from './flow-types';
 import { GridNode, LaneHeaderNode, StageHeaderNode } from './HeaderNodes';
 import { EmotionLaneNode, useEmotionLaneShown } from './EmotionLane';
@@ -370,16 +370,14 @@ export function JourneyCanvas() {
             >
               {edgeLayer && <FarEdgeLayer nodes={flowNodes} edges={flowEdges} />}
               <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-              <MiniMap<JourneyFlowNode>
-                position="bottom-right"
-                pannable
-                zoomable
-                nodeColor={minimapColour}
-                nodeStrokeWidth={0}
+              <MapOverview
+                nodes={flowNodes}
+                colourOf={minimapColour}
                 bgColor="var(--minimap-bg)"
                 maskColor="var(--minimap-mask)"
                 ariaLabel="Map overview"
-                style={{ width: 168, height: 104 }}
+                width={168}
+                height={104}
               />
             </ReactFlow>
           )}
