@@ -12,8 +12,15 @@ function classesFor(marks: NodeMarks, id: string): ReadonlySet<string> {
   return new Set(classes ? classes.split(' ') : []);
 }
 
+const unmarked = (marks: NodeMarks) => !marks.kept && !marks.keptLanes && !marks.found.size && !marks.current;
+
 /** Puts the element's mark classes right; touches the DOM only where they differ. */
 function apply(element: Element, marks: NodeMarks) {
+  // No find or filter (as when a map opens): only classes left from before can need removing.
+  if (unmarked(marks)) {
+    for (const name of MARK_CLASSES) if (element.classList.contains(name)) element.classList.remove(name);
+    return;
+  }
   const id = element.getAttribute('data-id');
   if (!id) return;
   const wanted = classesFor(marks, id);
