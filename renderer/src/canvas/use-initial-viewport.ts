@@ -14,6 +14,13 @@ type Padding = Parameters<typeof getViewportForBounds>[5];
  * out, which happens in the first commit, before the browser paints. The store gets the viewport
  * and the canvas size at once, so React Flow's first render already draws the cards that are on
  * screen at the zoom they are seen at.
+ *
+ * It gets the nodes then too: React Flow otherwise first mounts empty, takes them from its props
+ * in an effect and renders again to insert them one by one into the mounted list (on the
+ * benchmark map, 2,300 insertions, each looking up its DOM sibling). Given them first, it mounts
+ * them with itself; its own update from the props then finds the same objects and changes
+ * nothing (where they differ, as when the text scale gives way to far zoom, it takes the props).
+ * Not the edges: which ones are drawn depends on the zoom this viewport is about to set.
  */
 export function useInitialViewport(
   nodes: readonly JourneyFlowNode[],
@@ -32,6 +39,7 @@ export function useInitialViewport(
           ? getViewportForBounds(getNodesBounds(shown), width, height, minZoom, maxZoom, padding)
           : { x: 0, y: 0, zoom: 1 };
       if (width && height) store.setState({ width, height, transform: [fitted.x, fitted.y, fitted.zoom] });
+      store.getState().setNodes(nodes as JourneyFlowNode[]);
       setViewport(fitted);
     },
     [viewport, nodes, padding, minZoom, maxZoom, store],
