@@ -184,6 +184,28 @@ describe('reading a file as two parts', () => {
     expect(text.slice(0, 4096)[Buffer.from(text).subarray(0, point).toString().length - 1]).toBe('\n');
   });
 
+  it('reads a UTF-8 file with a byte-order mark and a Windows-1252 file the same at every split', () => {
+    const text = messyCsv(90).replace(/Delivery/g, 'Livraison à domicile');
+    const withBom = write('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const latin = write('cp1252.csv', Buffer.from(text, 'latin1'));
+    for (const [file, bytes] of [
+      [withBom, 3],
+      [latin, 0],
+    ] as const) {
+      const layout = layoutOf(file);
+      expect(layout.encoding.bomLength).toBe(bytes);
+      expect(canSplit(layout, MAPPING, 64 * 1024 * 1024)).toBe(true); // both are read by two workers
+      const single = runImportPass(file, layout, MAPPING);
+      expect([...single.accumulated.touchpointRows.keys()]).toContain('Livraison à domicile');
+      const content = fs.readFileSync(file);
+      for (let i = 0; i < content.length - 1; i++) {
+        if (content[i] !== 0x0a) continue;
+        const { overran: _, ...pass } = runSplitPass(file, layout, MAPPING, i + 1);
+        expect(comparable(pass), `split at byte ${i + 1}`).toEqual(comparable(single));
+      }
+    }
+  });
+
   it('stops at the same unterminated quote, with the file’s row number, wherever the split is', () => {
     const text = `${messyCsv(80)}Delivery,2025-03-14,9,5,Gold,"never closed\nDelivery,2025-03-14,9,5,Gold,ok\n`;
     const file = write('open-quote.csv', text);
