@@ -193,6 +193,8 @@ function isoDateKey(cell: string): number {
 }
 
 const TOUCHPOINT_SLOTS = 1024;
+const FAST_TOUCHPOINTS = 64;
+const FAST_DATES = 16_384;
 const ISO_DATE_SLOTS = 100 * 13 * 32;
 
 /**
@@ -267,6 +269,8 @@ export class ImportAccumulator {
   private readonly segmentValues: string[] = [''];
   /** The row where each segment id first appeared (index 0, '', unused). */
   private readonly segmentFirstRows: number[] = [0];
+  /** Group index + 1 by date id × FAST_TOUCHPOINTS + touchpoint id, for rows without a segment (see group). */
+  private fastGroups = new Int32Array(FAST_TOUCHPOINTS * 512);
   /** Per touchpoint id: date id × SEGMENT_SLOTS + segment id → group index. */
   private readonly groupIndex: Map<number, number>[] = [];
   /** Sum of the score columns' scale widths: one group's counts, all metrics side by side. */
@@ -413,6 +417,15 @@ export class ImportAccumulator {
   }
 
   private group(touchpointId: number, dateId: number, segmentId: number): number {
+    // The common case (one of the first 64 touchpoints, one of the first 16,384 dates, no segment)
+    // in an array: slot + 1, 0 for none yet.
+    const fast = segmentId === 0 && touchpointId < FAST_TOUCHPOINTS && dateId < FAST_DATES;
+    const slot = dateId * FAST_TOUCHPOINTS + touchpointId;
+    if (fast) {
+      if (slot >= this.fastGroups.length) this.growFast(slot);
+      const known = this.fastGroups[slot]!;
+      if (known > 0) return known - 1;
+    }
     const byDate = this.groupIndex[touchpointId]!;
     const key = dateId * SEGMENT_SLOTS + segmentId;
     let group = byDate.get(key);
@@ -424,7 +437,16 @@ export class ImportAccumulator {
       this.groupSegment[group] = segmentId;
       byDate.set(key, group);
     }
+    if (fast) this.fastGroups[slot] = group + 1;
     return group;
+  }
+
+  private growFast(slot: number): void {
+    const grown = new Int32Array(
+      Math.min(FAST_TOUCHPOINTS * FAST_DATES, Math.max(slot + 1, this.fastGroups.length * 2)),
+    );
+    grown.set(this.fastGroups);
+    this.fastGroups = grown;
   }
 
   private grow(): void {

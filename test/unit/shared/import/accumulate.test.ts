@@ -141,4 +141,19 @@ describe('ImportAccumulator (the per-row pass)', () => {
       ]),
     );
   });
+
+  it('groups rows the same past the 64 touchpoints and the dates the quick group look-up holds', () => {
+    const acc = new ImportAccumulator(mapping, headers);
+    const touchpoints = Array.from({ length: 70 }, (_, i) => `Touchpoint ${i}`);
+    const days = ['2025-01-01', '2025-01-02', '03/01/2025'];
+    const rows = days.flatMap((day) => touchpoints.map((tp, i) => [tp, day, String(i % 11), '', '']));
+    acc.addRows([...rows, ...rows.reverse()], 2);
+    const result = acc.finish();
+    expect(result.groups).toHaveLength(70 * 3);
+    expect(result.groups.every((g) => g.rows === 2)).toBe(true);
+    expect(result.groups.slice(0, 3).map((g) => [g.touchpoint, g.date])).toEqual(
+      days.map((day) => ['Touchpoint 0', day]),
+    );
+    expect(result.groups.at(-1)).toMatchObject({ touchpoint: 'Touchpoint 69', date: '03/01/2025' });
+  });
 });
