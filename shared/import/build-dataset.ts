@@ -105,6 +105,65 @@ export function aggregateDefinition(name: string, percent: boolean): MetricDefin
   };
 }
 
+/**
+ * Whether no two groups of the file land on the same stored row: every touchpoint value is
+ * assigned its own touchpoint and every date as written is its own day (a file writing one day
+ * as "2025-03-14" and "14/03/2025" needs its counts added up).
+ */
+function oneRowPerGroup(
+  acc: AccumulatedImport,
+  dates: ResolvedDates,
+  assignment: ReadonlyMap<string, string | null>,
+): boolean {
+  const touchpoints = new Set<string>();
+  for (const value of acc.touchpointRows.keys()) {
+    const id = assignment.get(value);
+    if (!id) continue;
+    if (touchpoints.has(id)) return false;
+    touchpoints.add(id);
+  }
+  if (!acc.hasDate) return true;
+  const days = new Set<string>();
+  for (const day of dates.days.values()) {
+    if (day === null) continue;
+    if (days.has(day)) return false;
+    days.add(day);
+  }
+  return true;
+}
+
+/** The rows of a raw-responses file from its score days: the metrics they use and the comments. */
+function responseRows(
+  acc: AccumulatedImport,
+  dayOf: (written: string) => string | null,
+  assignment: ReadonlyMap<string, string | null>,
+  scoreDays: DatasetRows['scoreDays'],
+): DatasetRows {
+  const comments: DatasetRows['comments'] = [];
+  for (const comment of acc.comments) {
+    const touchpointId = assignment.get(comment.touchpoint);
+    const day = dayOf(comment.date);
+    if (!touchpointId || (acc.hasDate && !day)) continue;
+    comments.push({
+      touchpointId,
+      day,
+      metricKey: comment.metricKey,
+      score: comment.score,
+      text: comment.text,
+      segment: comment.segment,
+    });
+  }
+  const used = new Set(scoreDays.map((d) => d.metricKey));
+  return {
+    metrics: acc.metrics
+      .filter((m) => used.has(m.key))
+      .map((m) => ({ key: m.key, definition: scoreDefinition(m) })),
+    scoreDays,
+    aggregates: [],
+    comments,
+  };
+}
+
 export function buildDatasetRows(
   acc: AccumulatedImport,
   dates: ResolvedDates,
@@ -113,6 +172,30 @@ export function buildDatasetRows(
 ): DatasetRows {
   const dayOf = (written: string): string | null =>
     acc.hasDate ? (dates.days.get(written) ?? null) : fallbackDay;
+  if (acc.shape === 'responses' && oneRowPerGroup(acc, dates, assignment)) {
+    // Every group is a row of its own: no keys to build, no counts to add up.
+    const scoreDays: DatasetRows['scoreDays'] = [];
+    for (const group of acc.groups) {
+      const touchpointId = assignment.get(group.touchpoint);
+      const day = dayOf(group.date);
+      if (!touchpointId || !day) continue;
+      for (let index = 0; index < group.counts.length; index++) {
+        const counts = group.counts[index];
+        if (!counts) continue;
+        const metric = acc.metrics[index]!;
+        scoreDays.push({
+          touchpointId,
+          metricKey: metric.key,
+          segment: group.segment,
+          day,
+          min: metric.scaleMin,
+          max: metric.scaleMax,
+          counts: [...counts],
+        });
+      }
+    }
+    return responseRows(acc, dayOf, assignment, scoreDays);
+  }
   if (acc.shape === 'responses') {
     const merged = new Map<
       string,
@@ -148,29 +231,7 @@ export function buildDatasetRows(
           });
       });
     }
-    const comments: DatasetRows['comments'] = [];
-    for (const comment of acc.comments) {
-      const touchpointId = assignment.get(comment.touchpoint);
-      const day = dayOf(comment.date);
-      if (!touchpointId || (acc.hasDate && !day)) continue;
-      comments.push({
-        touchpointId,
-        day,
-        metricKey: comment.metricKey,
-        score: comment.score,
-        text: comment.text,
-        segment: comment.segment,
-      });
-    }
-    const used = new Set([...merged.values()].map((d) => d.metricKey));
-    return {
-      metrics: acc.metrics
-        .filter((m) => used.has(m.key))
-        .map((m) => ({ key: m.key, definition: scoreDefinition(m) })),
-      scoreDays: [...merged.values()],
-      aggregates: [],
-      comments,
-    };
+    return responseRows(acc, dayOf, assignment, [...merged.values()]);
   }
   const order = dates.order ?? 'ymd';
   const metrics = new Map<string, MetricDefinitionInput>();
