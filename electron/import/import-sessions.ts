@@ -175,11 +175,18 @@ export class ImportSessions {
     const id = (this.options.newId ?? randomUUID)();
     const touchpoints = touchpointsIn(doc);
     const signature = headerSignature(layout.headers);
-    const preset = findPresetBySignature(this.options.db, signature);
-    const mapping =
-      preset && preset.mapping.columns.length === layout.headers.length
-        ? preset.mapping
-        : guessMapping(layout.headers, layout.subHeaders, layout.sampleRows, touchpoints);
+    let preset: ReturnType<typeof findPresetBySignature>;
+    let mapping: ImportMapping;
+    try {
+      preset = findPresetBySignature(this.options.db, signature);
+      mapping =
+        preset && preset.mapping.columns.length === layout.headers.length
+          ? preset.mapping
+          : guessMapping(layout.headers, layout.subHeaders, layout.sampleRows, touchpoints);
+    } catch (error) {
+      for (const { worker } of warm ?? []) void worker.terminate();
+      throw error;
+    }
     this.sessions.set(id, {
       id,
       journeyId: input.journeyId,
@@ -287,6 +294,8 @@ export class ImportSessions {
         workerData: { warm: true } satisfies WarmWorkerData,
         resourceLimits: WORKER_LIMITS,
       });
+      // A waiting worker does not keep the process from exiting; it is ref()'d when given its part.
+      worker.unref();
       const warm: WarmWorker = { worker, gone: false };
       worker.on('error', () => (warm.gone = true));
       worker.on('exit', () => (warm.gone = true));
@@ -332,8 +341,10 @@ export class ImportSessions {
     for (const extra of warm.slice(ranges.length)) void extra.terminate();
     ranges.forEach((range, index) => {
       let worker = warm[index];
-      if (worker) worker.postMessage({ type: 'start', input: { ...input, range } } satisfies StartMessage);
-      else
+      if (worker) {
+        worker.ref();
+        worker.postMessage({ type: 'start', input: { ...input, range } } satisfies StartMessage);
+      } else
         worker = new Worker(workerPath, {
           workerData: { ...input, range } satisfies WorkerInput,
           resourceLimits: WORKER_LIMITS,
