@@ -347,3 +347,75 @@ test('the overlay bar fits beside the inspector: one line at 1400 px, from 1024 
     }
   }
 });
+
+test('the inspector’s shared fields behave alike on every form: name, description, votes, place, links', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  const panel = inspector(page);
+  const name = panel.getByLabel('Name', { exact: true });
+
+  /** The name field refuses an empty name on the field and keeps the stored one. */
+  const expectRequiredName = async (field = name) => {
+    const before = await field.inputValue();
+    await field.fill('   ');
+    await field.press('Enter');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription('A name cannot be empty.');
+    await field.press('Escape');
+    await expect(field).toHaveValue(before);
+  };
+
+  // The map.
+  await expectRequiredName();
+  await expect(panel.getByLabel('Description', { exact: true })).toHaveAccessibleDescription(
+    'Ctrl+Enter to save',
+  );
+
+  // A touchpoint: its pain points and opportunities as links that select them.
+  await card(page, 'Checkout and payment').click();
+  await expectRequiredName();
+  await expect(panel.getByLabel('Description', { exact: true })).toHaveAccessibleDescription(
+    'Ctrl+Enter to save',
+  );
+  await panel.getByRole('button', { name: /Confusing checkout/ }).click();
+
+  // A pain point: votes with − and +, its place read-only, its touchpoint as a link.
+  await expect(panel.getByRole('heading', { name: 'Confusing checkout' })).toBeVisible();
+  await expectRequiredName();
+  const votes = panel.getByLabel('Votes', { exact: true });
+  const before = Number(await votes.inputValue());
+  await panel.getByRole('button', { name: 'Add a vote' }).click();
+  await expect(votes).toHaveValue(String(before + 1));
+  await panel.getByRole('button', { name: 'Remove a vote' }).click();
+  await expect(votes).toHaveValue(String(before));
+  await expect(panel.getByLabel('Stage', { exact: true })).toHaveValue('Decision');
+  await expect(panel.getByLabel('Stage', { exact: true })).toHaveAttribute('readonly', '');
+  await expect(panel.getByLabel('Department', { exact: true })).toHaveValue('Product');
+  await panel.getByRole('button', { name: /Pay as a guest on one page/ }).click();
+
+  // An opportunity: the same fields, the same behaviour.
+  await expect(panel.getByRole('heading', { name: 'Pay as a guest on one page' })).toBeVisible();
+  await expectRequiredName();
+  await expect(panel.getByLabel('Description', { exact: true })).toHaveAccessibleDescription(
+    'Ctrl+Enter to save',
+  );
+  await expect(panel.getByRole('button', { name: 'Add a vote' })).toBeVisible();
+  await expect(panel.getByLabel('Stage', { exact: true })).toHaveValue('Decision');
+  await panel.getByRole('button', { name: 'Confusing checkout' }).click();
+  await expect(panel.getByRole('heading', { name: 'Confusing checkout' })).toBeVisible();
+
+  // A stage and a lane: a name and how many cards they hold.
+  await stageHeader(page, 'Decision').click();
+  await expectRequiredName();
+  await expect(panel.getByText(/^\d+ cards? in this stage\.$/)).toBeVisible();
+  await laneHeader(page, 'Product').click();
+  await expectRequiredName();
+  await expect(panel.getByText(/^\d+ cards? in this lane\.$/)).toBeVisible();
+
+  // A persona's name is required too.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expectRequiredName(panel.getByLabel('Persona', { exact: true }).first());
+});

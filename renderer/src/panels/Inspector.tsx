@@ -1,5 +1,4 @@
 import { memo, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Change } from '../../../shared/domain/change-set';
 import {
   CHANNELS,
@@ -26,17 +25,25 @@ import {
   ColourField,
   NumberField,
   ReadOnlyField,
-  ReadOnlyText,
   SegmentedField,
   SelectField,
   TextField,
-  requiredName,
 } from './Fields';
 import { TouchpointDataSection } from '../overlay/TouchpointDataSection';
 import { MapDataSection } from '../import/MapDataSection';
 import { Icon } from './Icon';
 import { AttachedOpportunities, noteInspectorFor } from './NoteInspectors';
 import { Section, useApply } from './inspector-parts';
+import {
+  AttachedList,
+  CardCount,
+  CellNames,
+  DescriptionField,
+  NameField,
+  SelectLink,
+  VotesField,
+  useAttached,
+} from './inspector-fields';
 
 /**
  * The right-hand panel: the properties of what is selected, or of the map when nothing is. With
@@ -169,23 +176,8 @@ const TouchpointInspector = memo(function TouchpointInspector({ node }: { node: 
   };
   return (
     <Section kind="Touchpoint" title={node.name}>
-      <TextField
-        label="Name"
-        value={node.name}
-        trim
-        validate={requiredName}
-        maxLength={200}
-        focusEntityId={node.id}
-        onCommit={(name) => update({ name })}
-      />
-      <TextField
-        label="Description"
-        value={node.description}
-        multiline
-        maxLength={5000}
-        hint="Ctrl+Enter to save"
-        onCommit={(description) => update({ description })}
-      />
+      <NameField value={node.name} entityId={node.id} onCommit={(name) => update({ name })} />
+      <DescriptionField value={node.description} onCommit={(description) => update({ description })} />
       <SelectField<Channel>
         label="Channel"
         value={node.channel}
@@ -252,45 +244,23 @@ const TouchpointInspector = memo(function TouchpointInspector({ node }: { node: 
   );
 });
 
+const isPainPoint = (n: MapNode): n is PainPoint => n.kind === 'painpoint';
+
 function AttachedPainPoints({ touchpointId }: { touchpointId: string }) {
-  const { uiStore } = useStores();
-  // Entities keep their identity until they change, so a shallow compare keeps this quiet.
-  const attached = useDocument(
-    useShallow((s) => {
-      const doc = s.doc;
-      if (!doc) return [];
-      const ids = new Set(
-        doc.edges
-          .filter((e) => e.kind === 'attachment' && e.targetId === touchpointId)
-          .map((e) => e.sourceId),
-      );
-      return ids.size ? doc.nodes.filter((n): n is PainPoint => n.kind === 'painpoint' && ids.has(n.id)) : [];
-    }),
-  );
+  const attached = useAttached(touchpointId, 'to', isPainPoint);
   return (
-    <div className="field">
-      <span className="field__label">Pain points</span>
-      {attached.length === 0 ? (
-        <p className="field__hint">None attached. Drag from a pain point's top handle to this card.</p>
-      ) : (
-        <ul className="link-list">
-          {attached.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => uiStore.getState().selectOnly(p.id)}
-              >
-                <span className={`severity-chip severity-chip--${p.severity}`}>
-                  {SEVERITY_LABELS[p.severity]}
-                </span>
-                {p.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+    <AttachedList
+      label="Pain points"
+      items={attached}
+      empty="None attached. Drag from a pain point's top handle to this card."
+    >
+      {(p) => (
+        <>
+          <span className={`severity-chip severity-chip--${p.severity}`}>{SEVERITY_LABELS[p.severity]}</span>
+          {p.name}
+        </>
       )}
-    </div>
+    </AttachedList>
   );
 }
 
@@ -299,13 +269,6 @@ const STATUS_OPTIONS = PAIN_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL
 
 const PainPointInspector = memo(function PainPointInspector({ node }: { node: PainPoint }) {
   const apply = useApply();
-  const { uiStore } = useStores();
-  const stageName = useDocument(
-    (s) => s.doc?.stages.find((x) => x.id === node.stageId)?.name ?? 'Outside the stages',
-  );
-  const departmentName = useDocument(
-    (s) => s.doc?.departments.find((x) => x.id === node.departmentId)?.name ?? 'Outside the lanes',
-  );
   const attachedTo = useDocument((s) => {
     const edge = s.doc?.edges.find((e) => e.kind === 'attachment' && e.sourceId === node.id);
     return edge ? (s.doc?.nodes.find((n) => n.id === edge.targetId) ?? null) : null;
@@ -314,23 +277,8 @@ const PainPointInspector = memo(function PainPointInspector({ node }: { node: Pa
     apply([{ op: 'painpoint.update', id: node.id, fields }]);
   return (
     <Section kind="Pain point" title={node.name}>
-      <TextField
-        label="Name"
-        value={node.name}
-        trim
-        validate={requiredName}
-        maxLength={200}
-        focusEntityId={node.id}
-        onCommit={(name) => update({ name })}
-      />
-      <TextField
-        label="Description"
-        value={node.description}
-        multiline
-        maxLength={5000}
-        hint="Ctrl+Enter to save"
-        onCommit={(description) => update({ description })}
-      />
+      <NameField value={node.name} entityId={node.id} onCommit={(name) => update({ name })} />
+      <DescriptionField value={node.description} onCommit={(description) => update({ description })} />
       <div className="field-pair">
         <SelectField<Severity>
           label="Severity"
@@ -353,26 +301,11 @@ const PainPointInspector = memo(function PainPointInspector({ node }: { node: Pa
         placeholder="A customer quote, a ticket, a number"
         onCommit={(evidence) => update({ evidence })}
       />
-      <NumberField
-        label="Votes"
-        value={node.votes}
-        min={0}
-        max={100_000}
-        stepper
-        stepLabels={{ down: 'Remove a vote', up: 'Add a vote' }}
-        onCommit={(votes) => update({ votes })}
-      />
-      <ReadOnlyText label="Stage" value={stageName} />
-      <ReadOnlyText label="Department" value={departmentName} />
+      <VotesField value={node.votes} onCommit={(votes) => update({ votes })} />
+      <CellNames node={node} />
       <ReadOnlyField label="Attached to">
         {attachedTo ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => uiStore.getState().selectOnly(attachedTo.id)}
-          >
-            {nodeLabel(attachedTo)}
-          </button>
+          <SelectLink id={attachedTo.id}>{nodeLabel(attachedTo)}</SelectLink>
         ) : (
           <span className="muted">Not attached. Drag from the note's top handle to a touchpoint.</span>
         )}
@@ -445,13 +378,9 @@ function StageInspector({ id }: { id: string }) {
   if (!stage) return <Gone />;
   return (
     <Section kind="Stage" title={stage.name}>
-      <TextField
-        label="Name"
+      <NameField
         value={stage.name}
-        trim
-        validate={requiredName}
-        maxLength={200}
-        focusEntityId={id}
+        entityId={id}
         onCommit={(name) => apply([{ op: 'stage.update', id, fields: { name } }])}
       />
       <TextField
@@ -474,9 +403,7 @@ function StageInspector({ id }: { id: string }) {
           if (doc) apply(resizeStage(doc, id, width));
         }}
       />
-      <p className="inspector__note">
-        {count} card{count === 1 ? '' : 's'} in this stage.
-      </p>
+      <CardCount count={count} band="stage" />
     </Section>
   );
 }
@@ -489,13 +416,9 @@ function DepartmentInspector({ id }: { id: string }) {
   if (!department) return <Gone />;
   return (
     <Section kind="Department lane" title={department.name}>
-      <TextField
-        label="Name"
+      <NameField
         value={department.name}
-        trim
-        validate={requiredName}
-        maxLength={200}
-        focusEntityId={id}
+        entityId={id}
         onCommit={(name) => apply([{ op: 'department.update', id, fields: { name } }])}
       />
       <ColourField
@@ -514,9 +437,7 @@ function DepartmentInspector({ id }: { id: string }) {
           if (doc) apply(resizeDepartment(doc, id, height));
         }}
       />
-      <p className="inspector__note">
-        {count} card{count === 1 ? '' : 's'} in this lane.
-      </p>
+      <CardCount count={count} band="lane" />
     </Section>
   );
 }
@@ -542,21 +463,13 @@ function MapProperties() {
   return (
     <>
       <Section kind="Map" title="Map properties">
-        <TextField
-          label="Name"
+        <NameField
           value={name}
-          trim
-          validate={requiredName}
-          maxLength={200}
           onCommit={(value) => apply([{ op: 'journey.update', fields: { name: value } }])}
         />
-        <TextField
-          label="Description"
+        <DescriptionField
           value={description}
-          multiline
           rows={4}
-          maxLength={5000}
-          hint="Ctrl+Enter to save"
           onCommit={(value) => apply([{ op: 'journey.update', fields: { description: value } }])}
         />
       </Section>
@@ -617,13 +530,10 @@ function Personas() {
               <Icon name="trash" size={16} />
             </button>
           </div>
-          <TextField
+          <NameField
             label="Persona"
             value={persona.name}
-            trim
-            validate={requiredName}
-            maxLength={200}
-            focusEntityId={persona.id}
+            entityId={persona.id}
             onCommit={(name) => apply([{ op: 'persona.update', id: persona.id, fields: { name } }])}
           />
           <TextField

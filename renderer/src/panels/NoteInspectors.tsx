@@ -1,5 +1,4 @@
 import { memo, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Change } from '../../../shared/domain/change-set';
 import {
   NOTE_COLOURS,
@@ -12,16 +11,17 @@ import {
   type OpportunityStatus,
 } from '../../../shared/domain/journey';
 import { NOTE_COLOUR_LABELS, OPPORTUNITY_STATUS_LABELS } from '../canvas/note-elements';
-import { useDocument, useStores } from '../state/stores-context';
+import { useDocument } from '../state/stores-context';
+import { ReadOnlyField, SegmentedField, SelectField, TextField } from './Fields';
 import {
-  NumberField,
-  ReadOnlyField,
-  ReadOnlyText,
-  SegmentedField,
-  SelectField,
-  TextField,
-  requiredName,
-} from './Fields';
+  AttachedList,
+  CellNames,
+  DescriptionField,
+  LinkList,
+  NameField,
+  VotesField,
+  useAttached,
+} from './inspector-fields';
 import { Section, useApply } from './inspector-parts';
 
 /** The inspector's forms for opportunities and free notes, and the opportunities list of a card. */
@@ -32,24 +32,8 @@ const NO_OWNER = ':none';
 
 export const OpportunityInspector = memo(function OpportunityInspector({ node }: { node: Opportunity }) {
   const apply = useApply();
-  const { uiStore } = useStores();
   const departments = useDocument((s) => s.doc?.departments);
-  const stageName = useDocument(
-    (s) => s.doc?.stages.find((x) => x.id === node.stageId)?.name ?? 'Outside the stages',
-  );
-  const departmentName = useDocument(
-    (s) => s.doc?.departments.find((x) => x.id === node.departmentId)?.name ?? 'Outside the lanes',
-  );
-  const attachedTo = useDocument(
-    useShallow((s) => {
-      const doc = s.doc;
-      if (!doc) return [];
-      const ids = new Set(
-        doc.edges.filter((e) => e.kind === 'attachment' && e.sourceId === node.id).map((e) => e.targetId),
-      );
-      return ids.size ? doc.nodes.filter((n) => ids.has(n.id)) : [];
-    }),
-  );
+  const attachedTo = useAttached(node.id, 'from');
   const ownerOptions = [
     { value: NO_OWNER, label: 'No owner yet' },
     ...[...(departments ?? [])]
@@ -60,22 +44,10 @@ export const OpportunityInspector = memo(function OpportunityInspector({ node }:
     apply([{ op: 'opportunity.update', id: node.id, fields }]);
   return (
     <Section kind="Opportunity" title={node.name}>
-      <TextField
-        label="Name"
-        value={node.name}
-        trim
-        validate={requiredName}
-        maxLength={200}
-        focusEntityId={node.id}
-        onCommit={(name) => update({ name })}
-      />
-      <TextField
-        label="Description"
+      <NameField value={node.name} entityId={node.id} onCommit={(name) => update({ name })} />
+      <DescriptionField
         value={node.description}
-        multiline
-        maxLength={5000}
         placeholder="What will the team do, and what should change for the customer?"
-        hint="Ctrl+Enter to save"
         onCommit={(description) => update({ description })}
       />
       <div className="field-pair">
@@ -92,36 +64,15 @@ export const OpportunityInspector = memo(function OpportunityInspector({ node }:
           onChange={(owner) => update({ ownerDepartmentId: owner === NO_OWNER ? null : owner })}
         />
       </div>
-      <NumberField
-        label="Votes"
-        value={node.votes}
-        min={0}
-        max={100_000}
-        stepper
-        stepLabels={{ down: 'Remove a vote', up: 'Add a vote' }}
-        onCommit={(votes) => update({ votes })}
-      />
-      <ReadOnlyText label="Stage" value={stageName} />
-      <ReadOnlyText label="Department" value={departmentName} />
+      <VotesField value={node.votes} onCommit={(votes) => update({ votes })} />
+      <CellNames node={node} />
       <ReadOnlyField label="Attached to">
         {attachedTo.length === 0 ? (
           <span className="muted">
             Not attached. Drag from the card's top handle to the pain point or touchpoint it concerns.
           </span>
         ) : (
-          <ul className="link-list">
-            {attachedTo.map((n) => (
-              <li key={n.id}>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => uiStore.getState().selectOnly(n.id)}
-                >
-                  {nodeLabel(n)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <LinkList items={attachedTo}>{(n) => nodeLabel(n)}</LinkList>
         )}
       </ReadOnlyField>
     </Section>
@@ -163,44 +114,25 @@ export const NoteInspector = memo(function NoteInspector({ node }: { node: Note 
 });
 
 /** The opportunities attached to a pain point or touchpoint, as links that select them. */
+const isOpportunity = (n: MapNode): n is Opportunity => n.kind === 'opportunity';
+
 export function AttachedOpportunities({ nodeId }: { nodeId: string }) {
-  const { uiStore } = useStores();
-  const attached = useDocument(
-    useShallow((s) => {
-      const doc = s.doc;
-      if (!doc) return [];
-      const ids = new Set(
-        doc.edges.filter((e) => e.kind === 'attachment' && e.targetId === nodeId).map((e) => e.sourceId),
-      );
-      return ids.size
-        ? doc.nodes.filter((n): n is Opportunity => n.kind === 'opportunity' && ids.has(n.id))
-        : [];
-    }),
-  );
+  const attached = useAttached(nodeId, 'to', isOpportunity);
   return (
-    <div className="field">
-      <span className="field__label">Opportunities</span>
-      {attached.length === 0 ? (
-        <p className="field__hint">None yet. Add an opportunity with this card selected to attach it here.</p>
-      ) : (
-        <ul className="link-list">
-          {attached.map((o) => (
-            <li key={o.id}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => uiStore.getState().selectOnly(o.id)}
-              >
-                <span className={`opportunity-chip opportunity-chip--${o.status}`}>
-                  {OPPORTUNITY_STATUS_LABELS[o.status]}
-                </span>
-                {o.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+    <AttachedList
+      label="Opportunities"
+      items={attached}
+      empty="None yet. Add an opportunity with this card selected to attach it here."
+    >
+      {(o) => (
+        <>
+          <span className={`opportunity-chip opportunity-chip--${o.status}`}>
+            {OPPORTUNITY_STATUS_LABELS[o.status]}
+          </span>
+          {o.name}
+        </>
       )}
-    </div>
+    </AttachedList>
   );
 }
 
