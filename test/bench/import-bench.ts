@@ -42,16 +42,19 @@ const sampler = setInterval(sample, 10);
 function generate(touchpoints: string[]): number {
   // A deterministic generator (LCG), so every run reads the same file.
   let x = 12345;
-  const next = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff);
+  const step = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff);
+  // A whole number below n from the generator's high bits: its low bits repeat with short periods
+  // (bit k with period 2^(k+1)), so `step() % 20` held once in the whole file.
+  const next = (n: number) => Math.floor((step() / 0x80000000) * n);
   const comments = ['"Slow, but it worked"', 'Great service', '"Confusing; too many steps"', 'Lovely'];
   const fd = fs.openSync(csvPath, 'w');
   let chunk = 'ResponseId,Touchpoint,RecordedDate,NPS,CSAT,CES,Comment\n';
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < ROWS; i++) {
-    const at = new Date(start + (next() % 365) * 86_400_000 + (next() % 86_400) * 1000);
+    const at = new Date(start + next(365) * 86_400_000 + next(86_400) * 1000);
     const stamp = at.toISOString().slice(0, 19).replace('T', ' ');
-    const comment = next() % 20 === 0 ? comments[next() % comments.length] : '';
-    chunk += `R_${next().toString(36).padStart(8, '0')}${(i % 1000).toString(36)},${touchpoints[next() % touchpoints.length]},${stamp},${next() % 11},${1 + (next() % 5)},${1 + (next() % 7)},${comment}\n`;
+    const comment = next(20) === 0 ? comments[next(comments.length)]! : '';
+    chunk += `R_${step().toString(36).padStart(8, '0')}${(i % 1000).toString(36)},${touchpoints[next(touchpoints.length)]},${stamp},${next(11)},${1 + next(5)},${1 + next(7)},${comment}\n`;
     if (chunk.length > 1 << 20) {
       fs.writeSync(fd, chunk);
       chunk = '';
