@@ -223,18 +223,27 @@ async function view(page: Page) {
   });
 }
 
-/** The view once it has stopped moving (zooming animates). */
+/** The view once it has stopped moving: the same transform for 300 ms of frames (zooming animates). */
 async function settledView(page: Page) {
-  let last = await view(page);
-  await expect
-    .poll(async () => {
-      const now = await view(page);
-      const still = Math.abs(now.zoom - last.zoom) < 1e-6 && Math.abs(now.centre.x - last.centre.x) < 0.01;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  return last;
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        let last = getComputedStyle(viewport).transform;
+        let since = performance.now();
+        const frame = (time: number) => {
+          const now = getComputedStyle(viewport).transform;
+          if (now !== last) {
+            last = now;
+            since = time;
+          }
+          if (time - since > 300) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  return view(page);
 }
 
 /** The ids of canvas items (cards, headers, the emotion lane) the overlay legend covers. */
