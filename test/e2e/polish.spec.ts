@@ -188,8 +188,10 @@ for (const [width, height] of [
       await page.keyboard.press('Enter');
       await expect(menu).toBeHidden();
       await expect(stages).toHaveCount(6);
-      // Add stage starts naming the new stage; Escape keeps the default name.
+      // Add stage starts naming the new stage in place; Escape cancels it, leaving nothing behind.
+      await expect(page.getByRole('textbox', { name: 'Stage name' })).toBeFocused();
       await page.keyboard.press('Escape');
+      await expect(stages).toHaveCount(5);
 
       // Enter on the button opens it too; Escape closes it and gives the focus back.
       await more.focus();
