@@ -14,6 +14,7 @@ import {
   type ResolvedDates,
 } from '../../shared/import/accumulate';
 import { buildDatasetRows } from '../../shared/import/build-dataset';
+import { unpackComments } from '../../shared/import/comment-table';
 import { guessMapping } from '../../shared/import/guess';
 import {
   mappingProblem,
@@ -362,7 +363,9 @@ export class ImportSessions {
           return;
         }
         if (message.type === 'done') {
-          run.outcomes[index] = { kind: 'done', result: message.result };
+          const { result } = message;
+          result.part.comments = unpackComments(result.part, message.comments);
+          run.outcomes[index] = { kind: 'done', result };
           run.timings[index] = {
             ...message.timings,
             received: performance.timeOrigin + performance.now(),

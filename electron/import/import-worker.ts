@@ -1,5 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../shared/api/result';
+import { packComments, type PackedComments } from '../../shared/import/comment-table';
 import type { ImportMapping } from '../../shared/import/mapping';
 import {
   PartRowError,
@@ -52,7 +53,8 @@ export interface WorkerTimings {
 
 export type WorkerMessage =
   | { type: 'progress'; rows: number; bytes: number }
-  | { type: 'done'; result: PartResult; timings: WorkerTimings }
+  /** The part's comments travel packed (`comments`); `result.part.comments` is empty. */
+  | { type: 'done'; result: PartResult; comments: PackedComments; timings: WorkerTimings }
   | { type: 'failed'; message: string; expected: boolean; rowError?: PartRowErrorData };
 
 const loaded = performance.timeOrigin + performance.now();
@@ -75,7 +77,9 @@ function read(port: MessagePort, input: WorkerInput): void {
       done: performance.timeOrigin + performance.now(),
       cpuMs: (cpu.user + cpu.system) / 1000,
     };
-    port.postMessage({ type: 'done', result, timings } satisfies WorkerMessage);
+    const comments = packComments(result.part, result.part.comments);
+    const sent: PartResult = { ...result, part: { ...result.part, comments: [] } };
+    port.postMessage({ type: 'done', result: sent, comments, timings } satisfies WorkerMessage);
   } catch (error) {
     const expected = error instanceof AppError;
     port.postMessage({

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { PendingComment } from '../../../../shared/import/accumulate';
+import { packComments, unpackComments } from '../../../../shared/import/comment-table';
+
+/** A worker's comments cross to the main thread packed: unpacked, they are exactly the ones packed. */
+
+const part = {
+  touchpoints: ['Checkout', 'Delivery', ''],
+  segments: ['Gold', 'Silver'],
+  dates: ['2025-03-01 10:00', '14/03/2025', ''],
+};
+
+describe('packComments / unpackComments', () => {
+  it('round-trips every field, in order', () => {
+    const comments: PendingComment[] = [
+      {
+        touchpoint: 'Delivery',
+        segment: 'Silver',
+        date: '14/03/2025',
+        metricKey: 'nps',
+        score: 0,
+        text: 'Slow,\nbut it worked',
+      },
+      { touchpoint: 'Checkout', segment: '', date: '', metricKey: null, score: null, text: 'said "ok" 😀' },
+      {
+        touchpoint: 'Checkout',
+        segment: 'Gold',
+        date: '2025-03-01 10:00',
+        metricKey: 'csat',
+        score: 4.5,
+        text: 'x',
+      },
+      {
+        touchpoint: 'Delivery',
+        segment: 'Gold',
+        date: '2025-03-01 10:00',
+        metricKey: 'nps',
+        score: 10,
+        text: '=SUM(A1)',
+      },
+    ];
+    const packed = packComments(part, comments);
+    expect(packed.count).toBe(4);
+    expect(packed.metricKeys).toEqual(['nps', 'csat']);
+    const back = unpackComments(part, structuredClone(packed));
+    expect(back).toEqual(comments);
+  });
+
+  it('packs no comments', () => {
+    expect(unpackComments(part, packComments(part, []))).toEqual([]);
+  });
+
+  it('refuses a comment naming a value the part does not list', () => {
+    const stray: PendingComment = {
+      touchpoint: 'Nowhere',
+      segment: '',
+      date: '',
+      metricKey: null,
+      score: null,
+      text: 'a',
+    };
+    expect(() => packComments(part, [stray])).toThrow(/touchpoint the part does not list: "Nowhere"/);
+  });
+});
