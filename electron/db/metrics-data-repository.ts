@@ -87,9 +87,12 @@ function prepareStatements(db: Database.Database) {
        VALUES (@id, @journey_id, @name, @file_name, @content_hash, @byte_size, @shape,
          @source_format, @imported_at, @rows_accepted, @rows_rejected, @mapping)`,
     ),
-    insertScoreDay: db.prepare<[string, string, string, string, string, number, number, string]>(
+    // Many score days in one statement (see insertRows): a JSON array of
+    // [touchpoint_id, metric_key, segment, day, scale_min, scale_max, counts as JSON text] rows.
+    insertScoreDays: db.prepare<[string, string]>(
       `INSERT INTO score_days (dataset_id, touchpoint_id, metric_key, segment, day, scale_min, scale_max, counts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+       FROM json_each(?) ORDER BY key`,
     ),
     insertAggregate: db.prepare<[string, string, string, string, string, number, number | null]>(
       `INSERT INTO aggregate_values (dataset_id, touchpoint_id, metric_key, period_start, period_end, value, n)
@@ -319,9 +322,8 @@ export function storeDataset(
       rows_rejected: rowsRejected,
       mapping,
     });
-    for (const row of input.scoreDays) {
-      statements.insertScoreDay.run(
-        id,
+    insertRows(statements.insertScoreDays, id, input.scoreDays, (row) => [
+      [
         row.touchpointId,
         row.metricKey,
         row.segment ?? '',
@@ -329,8 +331,9 @@ export function storeDataset(
         row.min,
         row.max,
         JSON.stringify(row.counts),
-      );
-    }
+      ],
+      64 + row.counts.length * 4,
+    ]);
     for (const row of input.aggregates) {
       statements.insertAggregate.run(
         id,
@@ -364,7 +367,7 @@ function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** Text of the comments handed to one INSERT statement, at most (UTF-16 units, about). */
+/** Text of the rows handed to one INSERT statement, at most (UTF-16 units, about). */
 const COMMENT_CHUNK_CHARS = 8_000_000;
 
 /**
@@ -377,18 +380,38 @@ const COMMENT_CHUNK_CHARS = 8_000_000;
  * exactly what a parameter per row stored.
  */
 function insertComments(statements: Statements, datasetId: string, comments: StoreDatasetInput['comments']) {
+  insertRows(statements.insertComments, datasetId, comments, (row) => {
+    const text = wellFormed(cutWithEllipsis(row.text.trim(), MAX_COMMENT_CHARS));
+    return [
+      [row.touchpointId, row.day, row.metricKey, row.score, text, row.segment ?? ''],
+      text.length + 128,
+    ];
+  });
+}
+
+/**
+ * Runs `statement` (dataset id, JSON array of rows) over `rows` in chunks of about
+ * COMMENT_CHUNK_CHARS: one statement instead of one per row (better-sqlite3's and SQLite's cost per
+ * statement, and FTS5's segment per statement for comments).
+ */
+function insertRows<T>(
+  statement: Database.Statement<[string, string]>,
+  datasetId: string,
+  rows: readonly T[],
+  toRow: (row: T) => [unknown[], number],
+): void {
   let chunk: unknown[] = [];
   let chars = 0;
   const flush = () => {
     if (chunk.length === 0) return;
-    statements.insertComments.run(datasetId, JSON.stringify(chunk));
+    statement.run(datasetId, JSON.stringify(chunk));
     chunk = [];
     chars = 0;
   };
-  for (const row of comments) {
-    const text = wellFormed(cutWithEllipsis(row.text.trim(), MAX_COMMENT_CHARS));
-    chunk.push([row.touchpointId, row.day, row.metricKey, row.score, text, row.segment ?? '']);
-    chars += text.length + 128;
+  for (const row of rows) {
+    const [values, size] = toRow(row);
+    chunk.push(values);
+    chars += size;
     if (chars >= COMMENT_CHUNK_CHARS) flush();
   }
   flush();
