@@ -9,6 +9,7 @@ import { HANDLE } from './flow-types';
  * map stays legible and a big one costs a fraction of the elements to create, lay out and paint.
  * The handles stay (hidden) so arrows keep their ends, except where arrows are drawn from the
  * handles declared on the nodes (`handles` false: a large map's arrow layer, FarEdgeLayer.tsx).
+ * The tooltip is on the card, so it stays when the name is drawn as a line (NAME_LINES_ZOOM).
  */
 
 export function FarTouchpointCard({
@@ -29,15 +30,14 @@ export function FarTouchpointCard({
     <div
       className={`tp-card${selected ? ' is-selected' : ''}${overlay?.uncertain ? ' is-uncertain' : ''}`}
       data-testid="touchpoint-card"
+      title={touchpoint.name}
       data-overlay-step={overlay ? (overlay.step ?? 'none') : undefined}
       style={{ '--lane-colour': colour } as CSSProperties}
     >
       {handles && (
         <Handle type="target" position={Position.Left} id={HANDLE.flowIn} className="handle handle--flow" />
       )}
-      <div className="tp-card__name" title={touchpoint.name}>
-        {touchpoint.name}
-      </div>
+      <div className="tp-card__name">{touchpoint.name}</div>
       {handles && (
         <Handle type="source" position={Position.Right} id={HANDLE.flowOut} className="handle handle--flow" />
       )}
@@ -58,6 +58,7 @@ export function FarPainNote({
     <div
       className={`pain-note pain-note--${painPoint.status}${selected ? ' is-selected' : ''}`}
       data-testid="painpoint-note"
+      title={painPoint.name}
     >
       {handles && (
         <Handle
@@ -67,9 +68,7 @@ export function FarPainNote({
           className="handle handle--attach"
         />
       )}
-      <div className="pain-note__name" title={painPoint.name}>
-        {painPoint.name}
-      </div>
+      <div className="pain-note__name">{painPoint.name}</div>
     </div>
   );
 }

@@ -43,7 +43,7 @@ import { ContextMenuHost } from '../panels/ContextMenu';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useCanvasContent } from './use-canvas-content';
 import { useColorScheme } from './use-color-scheme';
-import { useFarZoomDecision } from './use-far-zoom';
+import { useFarZoomDecision, useNameLinesDecision } from './use-far-zoom';
 import { useInitialViewport } from './use-initial-viewport';
 import { useSkipUnchangedMeasures } from './skip-unchanged-measures';
 import { useNodeMarks } from './use-node-marks';
@@ -126,6 +126,8 @@ export function JourneyCanvas() {
   // Zoomed far out, cards show their names only (larger): cheaper to draw and readable from afar.
   // How far is far depends on the map's size (use-far-zoom.ts).
   const far = useFarZoomDecision(nodes.length);
+  // Farther still, far names are too small to read and are drawn as lines (use-far-zoom.ts).
+  const nameLines = useNameLinesDecision() && far;
 
   const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition>>(NO_POSITIONS);
   const [nodeBuilder] = useState(createNodeBuilder);
@@ -333,7 +335,7 @@ export function JourneyCanvas() {
     <GestureContext.Provider value={gestures}>
       <FarCardsContext.Provider value={drawing}>
         <div
-          className={`journey-canvas${attaching ? ` is-attaching is-attaching-${attaching}` : ''}${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
+          className={`journey-canvas${attaching ? ` is-attaching is-attaching-${attaching}` : ''}${far ? ' is-far' : ''}${nameLines ? ' is-name-lines' : ''}${readOnly ? ' is-read-only' : ''}${textScale > 1 ? ' is-scaled' : ''}${nodes.length > LARGE_MAP ? ' is-large' : ''}`}
           style={{ '--text-scale': textScale } as CSSProperties}
           onDoubleClick={onDoubleClick}
           ref={canvasRef}

@@ -49,3 +49,29 @@ export function useFarZoomDecision(cardCount: number): boolean {
 function farSelector(memory: { far: boolean }, cardCount: number) {
   return (s: ReactFlowState) => (memory.far = isFarAt(s.transform[2], cardCount, memory.far));
 }
+
+/**
+ * Names as lines ("greeking"): far cards set their names in 20 px type (FarCards.tsx); below this
+ * zoom that type is under 3 px on screen, a grey scribble nobody can read. There each name is
+ * drawn as a plain line instead, as design tools do: the map keeps its texture, and a large map
+ * fitted whole skips shaping, laying out and painting thousands of unreadable words (on the
+ * 2,300-card benchmark map about half of the opening's layout and paint). The card keeps its
+ * accessible name and its tooltip; zooming in brings the names back.
+ */
+export const NAME_LINES_ZOOM = 0.15;
+
+/** Whether far names are drawn as lines at `zoom`, given what was drawn before (the hysteresis). */
+export function isNameLinesAt(zoom: number, wasLines: boolean): boolean {
+  return wasLines ? zoom < NAME_LINES_ZOOM * FAR_HYSTERESIS : zoom < NAME_LINES_ZOOM;
+}
+
+/** As useFarZoomDecision: one boolean for the whole canvas, changing only when the answer does. */
+export function useNameLinesDecision(): boolean {
+  const [memory] = useState(() => ({ lines: false }));
+  const select = useMemo(() => nameLinesSelector(memory), [memory]);
+  return useStore(select);
+}
+
+function nameLinesSelector(memory: { lines: boolean }) {
+  return (s: ReactFlowState) => (memory.lines = isNameLinesAt(s.transform[2], memory.lines));
+}

@@ -5,6 +5,8 @@ import {
   FAR_ZOOM_SMALL,
   farZoomThreshold,
   isFarAt,
+  isNameLinesAt,
+  NAME_LINES_ZOOM,
 } from '../../../../renderer/src/canvas/use-far-zoom';
 
 describe('the far-zoom rule', () => {
@@ -38,5 +40,23 @@ describe('the far-zoom rule', () => {
     // … and turns to details past the band; a zoom that never went far stays detailed.
     expect(isFarAt(t * (FAR_HYSTERESIS + 0.01), 2000, true)).toBe(false);
     expect(isFarAt(t * 1.01, 2000, false)).toBe(false);
+  });
+});
+
+describe('names as lines', () => {
+  it('starts below NAME_LINES_ZOOM, where a far name is under 3 px, and holds a little above it', () => {
+    // Far names are 20 px: at the threshold they are 3 px on screen.
+    expect(20 * NAME_LINES_ZOOM).toBeCloseTo(3);
+    expect(isNameLinesAt(NAME_LINES_ZOOM + 0.001, false)).toBe(false);
+    expect(isNameLinesAt(NAME_LINES_ZOOM - 0.001, false)).toBe(true);
+    // Once lines, they stay lines until clearly past the threshold, so a resting zoom does not flicker.
+    expect(isNameLinesAt(NAME_LINES_ZOOM * 1.05, true)).toBe(true);
+    expect(isNameLinesAt(NAME_LINES_ZOOM * FAR_HYSTERESIS, true)).toBe(false);
+  });
+
+  it('only ever applies where cards are already drawn far', () => {
+    // Lines start below the far threshold of every map size, so a far drawing is always there first.
+    for (const cards of [0, 30, 80, 300, 600, 2000])
+      expect(NAME_LINES_ZOOM).toBeLessThan(farZoomThreshold(cards));
   });
 });
