@@ -97,6 +97,12 @@ export const createOnlineStore = (page: Page) => createFromTemplate(page, 'Onlin
 /** Waits until the save indicator says every edit is written to the library file. */
 export const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
 export const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+/** The canvas's zoom, read from React Flow's viewport transform. */
+export const zoomOf = (page: Page) =>
+  page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    return new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+  });
 export const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
 export const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
 export const stageHeader = (page: Page, name: string) =>

@@ -1,17 +1,10 @@
-import type { Page } from '@playwright/test';
-import { card, createOnlineStore, expect, inspector, test } from './fixtures';
+import { card, createOnlineStore, expect, inspector, test, zoomOf } from './fixtures';
 
 /**
  * Zoomed out so far that a card's name would be under 3 px on screen, names are drawn as lines
  * (use-far-zoom.ts, NAME_LINES_ZOOM). The cards stay what they were: named for assistive
  * technology, with the name as a tooltip, selectable; zooming in brings the words back.
  */
-
-const zoomOf = (page: Page) =>
-  page.evaluate(() => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
-    return new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
-  });
 
 test('far out, names are lines; the cards keep their names, tooltips and selection', async ({
   page,

@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test, createOnlineStore } from './fixtures';
+import { expect, test, createOnlineStore, zoomOf } from './fixtures';
 
 /**
  * The main screen on a projector and a laptop: a template map fitted in small windows keeps its
  * card details, the overlay legend leaves the fitted map uncovered, the top bar fits, and a large
  * card text scale never stacks cards on top of each other.
  */
-
-const zoomOf = (page: Page) =>
-  page.evaluate(() => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
-    return new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
-  });
 
 async function fitView(page: Page) {
   const before = await zoomOf(page);
