@@ -1,40 +1,12 @@
 import type { Page } from '@playwright/test';
-import type { JourneyContent } from '../../shared/domain/journey';
-import { closeLibraryDatabase, openLibraryDatabase } from '../../electron/db/connection';
-import { JourneyRepository } from '../../electron/db/journey-repository';
-import { benchMapContent } from '../bench/bench-map';
 import { createOnlineStore, expect, test } from './fixtures';
+import { createStoredMap, largeBenchMap } from './large-map';
 
 /**
  * How a map opens and what the overview in the corner does (README, Performance): opened by its
  * address, the map is asked for once, early; the overview draws every card, one path per colour,
  * and panning and zooming on it move the canvas.
  */
-
-/** The benchmark map cut down to its first 300 touchpoints and the pain points attached to them. */
-function largeMap(): JourneyContent {
-  const content = benchMapContent();
-  const touchpoints = content.nodes.filter((n) => n.kind === 'touchpoint').slice(0, 300);
-  const kept = new Set(touchpoints.map((n) => n.id));
-  const attachments = content.edges.filter((e) => e.kind === 'attachment' && kept.has(e.targetId));
-  const pains = new Set(attachments.map((e) => e.sourceId));
-  const nodes = content.nodes.filter((n) => kept.has(n.id) || pains.has(n.id));
-  const ids = new Set(nodes.map((n) => n.id));
-  return {
-    ...content,
-    nodes,
-    edges: content.edges.filter((e) => ids.has(e.sourceId) && ids.has(e.targetId)),
-  };
-}
-
-async function createMap(dbPath: string, content: JourneyContent): Promise<string> {
-  const db = await openLibraryDatabase(dbPath);
-  try {
-    return new JourneyRepository(db).create({ name: 'Large map', content }).id;
-  } finally {
-    closeLibraryDatabase(db);
-  }
-}
 
 const viewport = (page: Page) =>
   page.evaluate(() => {
@@ -47,7 +19,7 @@ const viewport = (page: Page) =>
 const rectangles = (d: string | null) => (d ?? '').split('M').length - 1;
 
 test('a map opened by its address is asked for once, and opens with every card', async ({ page, host }) => {
-  const id = await createMap(host.dbPath, largeMap());
+  const id = await createStoredMap(host.dbPath, largeBenchMap());
   const gets: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/api/journeys.get')) gets.push(request.postData() ?? '');
@@ -73,7 +45,7 @@ test('the overview draws every card, one path per colour; dragging and wheeling 
   page,
   host,
 }) => {
-  const id = await createMap(host.dbPath, largeMap());
+  const id = await createStoredMap(host.dbPath, largeBenchMap());
   await page.goto(`${host.url}#/map/${id}`);
   await expect(page.locator('.react-flow__node-touchpoint')).toHaveCount(300);
 

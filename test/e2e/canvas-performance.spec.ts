@@ -1,9 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { JourneyContent } from '../../shared/domain/journey';
-import { closeLibraryDatabase, openLibraryDatabase } from '../../electron/db/connection';
-import { JourneyRepository } from '../../electron/db/journey-repository';
-import { benchMapContent } from '../bench/bench-map';
-import { expect, test } from './fixtures';
+import { expect, test, zoomOf } from './fixtures';
+import { createStoredMap, largeBenchMap } from './large-map';
 
 /**
  * What the canvas does to stay fast on a large map (over 250 cards), checked as a user sees it:
@@ -12,46 +9,16 @@ import { expect, test } from './fixtures';
  * selects; zooming in draws the arrows as edges again.
  */
 
-/** The benchmark map cut down to its first 300 touchpoints, their arrows and their pain points. */
-function largeMap(): JourneyContent {
-  const content = benchMapContent();
-  const touchpoints = content.nodes.filter((n) => n.kind === 'touchpoint').slice(0, 300);
-  const kept = new Set(touchpoints.map((n) => n.id));
-  const edges = content.edges.filter(
-    (e) => kept.has(e.targetId) && (kept.has(e.sourceId) || e.kind === 'attachment'),
-  );
-  const pains = new Set(edges.filter((e) => e.kind === 'attachment').map((e) => e.sourceId));
-  const nodes = content.nodes.filter((n) => kept.has(n.id) || pains.has(n.id));
-  const ids = new Set(nodes.map((n) => n.id));
-  return { ...content, nodes, edges: edges.filter((e) => ids.has(e.sourceId) && ids.has(e.targetId)) };
-}
-
-/** Stored through the repository into the host's library file, as the benchmark does. */
-async function createMap(dbPath: string, content: JourneyContent): Promise<string> {
-  const db = await openLibraryDatabase(dbPath);
-  try {
-    return new JourneyRepository(db).create({ name: 'Large map', content }).id;
-  } finally {
-    closeLibraryDatabase(db);
-  }
-}
-
-const zoom = (page: Page) =>
-  page.evaluate(() => {
-    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
-    return Number(/scale\(([\d.e-]+)\)/.exec(transform)![1]);
-  });
-
 /**
  * Wheel-zooms in on the middle of a box until the view is at 0.9 or closer, waiting after each
  * step until the zoom has changed (no fixed sleeps).
  */
 async function zoomInAt(page: Page, box: { x: number; y: number; width: number; height: number }) {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 8 && (await zoom(page)) < 0.9; i++) {
-    const before = await zoom(page);
+  for (let i = 0; i < 8 && (await zoomOf(page)) < 0.9; i++) {
+    const before = await zoomOf(page);
     await page.mouse.wheel(0, -200);
-    await expect.poll(() => zoom(page)).toBeGreaterThan(before);
+    await expect.poll(() => zoomOf(page)).toBeGreaterThan(before);
   }
 }
 
@@ -63,12 +30,12 @@ test('a large map opens fitted with its arrows in one layer; zoomed in, every ar
   page,
   host,
 }) => {
-  const id = await createMap(host.dbPath, largeMap());
+  const id = await createStoredMap(host.dbPath, largeBenchMap());
   await page.goto(`${host.url}#/map/${id}`);
   const cards = page.locator('.react-flow__node-touchpoint');
   await expect(cards).toHaveCount(300);
   // Fitted: the whole map is on screen, far out, where cards show their names only.
-  expect(await zoom(page)).toBeLessThan(0.42);
+  expect(await zoomOf(page)).toBeLessThan(0.42);
   const layer = page.getByTestId('far-edges');
   await expect(layer).toBeAttached();
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
@@ -103,7 +70,7 @@ test('on a large map, a filter fades cards by class; a selected card and cards d
   page,
   host,
 }) => {
-  const id = await createMap(host.dbPath, largeMap());
+  const id = await createStoredMap(host.dbPath, largeBenchMap());
   await page.goto(`${host.url}#/map/${id}`);
   const cards = page.locator('.react-flow__node-touchpoint');
   await expect(cards).toHaveCount(300);

@@ -97,6 +97,16 @@ export const createOnlineStore = (page: Page) => createFromTemplate(page, 'Onlin
 /** Waits until the save indicator says every edit is written to the library file. */
 export const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
 export const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+/** The data overlay's bar. */
+export const overlayBar = (page: Page) => page.getByRole('region', { name: 'Data overlay' });
+
+/** Overlay on, then the sample data loaded: done when the wrong-delivery call shows its colour. */
+export async function loadSampleData(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
+  await overlayBar(page).getByRole('button', { name: 'Load sample data' }).click();
+  await expect(card(page, 'Wrong item: support call')).toHaveAttribute('data-overlay-step', '-3');
+}
+
 /** The canvas's zoom, read from React Flow's viewport transform. */
 export const zoomOf = (page: Page) =>
   page.evaluate(() => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, card, createOnlineStore, violations } from './fixtures';
+import { expect, test, card, createOnlineStore, loadSampleData, overlayBar, violations } from './fixtures';
 
 /**
  * Issue 4's last pieces, driven like a user: the emotion lane's data-derived curve beside the
@@ -7,17 +7,11 @@ import { expect, test, card, createOnlineStore, violations } from './fixtures';
  * wizard, stored per segment, and chosen in the overlay bar.
  */
 
-const bar = (page: Page) => page.getByRole('region', { name: 'Data overlay' });
+const bar = overlayBar;
 const dataPoint = (page: Page, metric: string, name: string) =>
   page
     .getByTestId('emotion-data-series')
     .getByRole('img', { name: new RegExp(`^${metric} \\(data\\) at ${name}: `) });
-
-async function loadSample(page: Page) {
-  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
-  await bar(page).getByRole('button', { name: 'Load sample data' }).click();
-  await expect(card(page, 'Wrong item: support call')).toHaveAttribute('data-overlay-step', '-3');
-}
 
 test('the emotion lane draws the overlay metric beside the designed curve, following metric, period and target', async ({
   page,
@@ -31,7 +25,7 @@ test('the emotion lane draws the overlay metric beside the designed curve, follo
   await expect(page.getByTestId('emotion-data-series')).toHaveCount(0);
   await expect(lane.getByRole('list', { name: 'Curves' })).toHaveCount(0);
 
-  await loadSample(page);
+  await loadSampleData(page);
   const legend = lane.getByRole('list', { name: 'Curves' });
   await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
   // One diamond per touchpoint asked NPS (11 of 15): the others are gaps, not zeros.
@@ -87,7 +81,7 @@ test('the segment picker narrows cards, stage values, breakdowns and the inspect
 }) => {
   await page.goto(host.url);
   await createOnlineStore(page);
-  await loadSample(page);
+  await loadSampleData(page);
   const segment = bar(page).getByLabel('Segment');
   await expect(segment).toHaveValue('*');
   await expect(segment.locator('option')).toHaveText(['All segments', 'Premium', 'Standard']);

@@ -9,6 +9,8 @@ import {
   laneHeader,
   test,
   touchpoints,
+  loadSampleData,
+  overlayBar,
 } from './fixtures';
 
 /**
@@ -16,13 +18,7 @@ import {
  * the view when panels open and close, the overlay bar's width, and the segment in the emotion lane.
  */
 
-const bar = (page: Page) => page.getByRole('region', { name: 'Data overlay' });
-
-async function loadSample(page: Page) {
-  await page.getByRole('button', { name: 'Data overlay', exact: true }).click();
-  await bar(page).getByRole('button', { name: 'Load sample data' }).click();
-  await expect(card(page, 'Wrong item: support call')).toHaveAttribute('data-overlay-step', '-3');
-}
+const bar = overlayBar;
 
 test('Target and Min n take decimal numbers only: hex and exponents are refused on the field', async ({
   page,
@@ -30,7 +26,7 @@ test('Target and Min n take decimal numbers only: hex and exponents are refused 
 }) => {
   await page.goto(host.url);
   await createOnlineStore(page);
-  await loadSample(page);
+  await loadSampleData(page);
   const target = bar(page).getByLabel('Target');
   const saved = await target.inputValue();
   for (const bad of ['0x10', '1e2', '0b11']) {
@@ -78,7 +74,7 @@ test('Target and Min n take decimal numbers only: hex and exponents are refused 
 test('with a segment chosen, the emotion lane’s legend and data diamonds name it', async ({ page, host }) => {
   await page.goto(host.url);
   await createOnlineStore(page);
-  await loadSample(page);
+  await loadSampleData(page);
   const lane = page.getByTestId('emotion-lane');
   const legend = lane.getByRole('list', { name: 'Curves' });
   const diamond = (name: string) =>
@@ -274,7 +270,7 @@ test('panels opening and closing refit a fitted view (the legend clear of the ma
   await createOnlineStore(page);
   const opened = await view(page);
   // The overlay bar opens above the canvas; the map, fitted as it opened, is fitted again.
-  await loadSample(page);
+  await loadSampleData(page);
   await expect.poll(async () => (await view(page)).zoom).toBeLessThan(opened.zoom);
   await expect(page.getByTestId('emotion-lane')).toBeInViewport({ ratio: 1 });
   expect(await underLegend(page)).toEqual([]);
@@ -308,7 +304,7 @@ test('the overlay bar fits beside the inspector: one line at 1400 px, from 1024 
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(host.url);
   await createOnlineStore(page);
-  await loadSample(page);
+  await loadSampleData(page);
   await expect(inspector(page)).toBeVisible();
   const metric = bar(page).getByLabel('Overlay metric');
   const breakdowns = bar(page).getByRole('button', { name: /^Breakdowns/ });
