@@ -89,11 +89,7 @@ export interface AccumulatedImport {
  * touchpoint value seen (accepted or not) in the order first seen, groups without accepted rows,
  * the row where each segment value first appeared. Row numbers count from the part's first record.
  */
-export interface ImportPart {
-  shape: ImportMapping['shape'];
-  rowsRead: number;
-  rowsRejected: number;
-  issues: Partial<Record<IssueReason, IssueTally>>;
+export interface ImportPart extends Omit<AccumulatedImport, 'touchpointRows' | 'groups'> {
   /** Touchpoint values in the order first seen. */
   touchpoints: string[];
   /** Accepted rows per touchpoint (same order). */
@@ -103,18 +99,10 @@ export interface ImportPart {
   /** Segment values other than '' in the order first seen, with the row where each first appeared. */
   segments: string[];
   segmentFirstRows: number[];
-  metrics: ScoreMetric[];
   /** Dates as written, in the order first seen ('' alone without a date column). */
   dates: string[];
   /** Touchpoint by touchpoint (in `touchpoints` order), each one's groups in the order created; empty ones too. */
   groups: GroupTable;
-  comments: PendingComment[];
-  commentsDropped: number;
-  aggregates: AggregateRow[];
-  dateOrderFallback: 'dmy' | 'mdy';
-  dateFormat: ImportMapping['dateFormat'];
-  hasDate: boolean;
-  hasSegment: boolean;
 }
 
 /**
@@ -132,6 +120,19 @@ export interface GroupTable {
   examples: Int32Array;
   /** groupStride(metrics) per group: each metric's counts (lowest score first) side by side. */
   counts: Int32Array;
+}
+
+/** A table of `count` groups of `stride` counts each, all zero. */
+export function newGroupTable(count: number, stride: number): GroupTable {
+  return {
+    count,
+    touchpoint: new Int32Array(count),
+    date: new Int32Array(count),
+    segment: new Int32Array(count),
+    rows: new Int32Array(count),
+    examples: new Int32Array(count * GROUP_EXAMPLES),
+    counts: new Int32Array(count * stride),
+  };
 }
 
 /** Counts per group: the widths of the metrics' scales added up. */
@@ -625,15 +626,7 @@ export class ImportAccumulator {
   finishPart(): ImportPart {
     const stride = this.stride;
     const count = this.groupCount;
-    const groups: GroupTable = {
-      count,
-      touchpoint: new Int32Array(count),
-      date: new Int32Array(count),
-      segment: new Int32Array(count),
-      rows: new Int32Array(count),
-      examples: new Int32Array(count * GROUP_EXAMPLES),
-      counts: new Int32Array(count * stride),
-    };
+    const groups = newGroupTable(count, stride);
     // Touchpoint by touchpoint, dates in the order they were first seen.
     let to = 0;
     for (const byDate of this.groupIndex) {

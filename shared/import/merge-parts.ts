@@ -4,8 +4,8 @@ import {
   MAX_EXAMPLES,
   MAX_SEGMENTS,
   groupStride,
+  newGroupTable,
   tooManySegments,
-  type GroupTable,
   type ImportPart,
   type IssueTally,
 } from './accumulate';
@@ -131,15 +131,7 @@ export function mergeImportParts(first: ImportPart, second: ImportPart, rowOffse
     }
   }
   const count = a.count + b.count - into.length;
-  const groups: GroupTable = {
-    count,
-    touchpoint: new Int32Array(count),
-    date: new Int32Array(count),
-    segment: new Int32Array(count),
-    rows: new Int32Array(count),
-    examples: new Int32Array(count * GROUP_EXAMPLES),
-    counts: new Int32Array(count * stride),
-  };
+  const groups = newGroupTable(count, stride);
   const positionOfFirst = new Int32Array(a.count);
   let to = 0;
   perTouchpoint.forEach((refs, tp) => {
