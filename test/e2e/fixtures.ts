@@ -107,6 +107,36 @@ export async function loadSampleData(page: Page): Promise<void> {
   await expect(card(page, 'Wrong item: support call')).toHaveAttribute('data-overlay-step', '-3');
 }
 
+/**
+ * In the overlay bar's Settings: each value typed into Min n and confirmed is refused on the field,
+ * with the message tied to it; the value it had is then accepted again.
+ */
+export async function expectMinNRefuses(page: Page, values: string[]): Promise<void> {
+  const bar = overlayBar(page);
+  await bar.getByText('Settings', { exact: true }).click();
+  const minN = bar.getByLabel('Min n');
+  const before = await minN.inputValue();
+  for (const bad of values) {
+    await minN.fill(bad);
+    await minN.press('Enter');
+    await expect(minN).toHaveAttribute('aria-invalid', 'true');
+    await expect(minN).toHaveAccessibleDescription('The minimum n is a whole number from 1 to 100000.');
+  }
+  await minN.fill(before);
+  await minN.press('Enter');
+  await expect(minN).toHaveAttribute('aria-invalid', 'false');
+}
+
+/** "Import data…" with a CSV file chosen in the wizard; returns the wizard. */
+export async function openImportWizard(page: Page, name: string, csv: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import data' });
+  await wizard
+    .getByLabel('File to import')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  return wizard;
+}
+
 /** The canvas's zoom, read from React Flow's viewport transform. */
 export const zoomOf = (page: Page) =>
   page.evaluate(() => {

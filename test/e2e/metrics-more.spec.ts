@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, test, card, createOnlineStore, loadSampleData, overlayBar, violations } from './fixtures';
+import {
+  expect,
+  test,
+  card,
+  createOnlineStore,
+  loadSampleData,
+  openImportWizard,
+  overlayBar,
+  violations,
+} from './fixtures';
 
 /**
  * Issue 4's last pieces, driven like a user: the emotion lane's data-derived curve beside the
@@ -149,13 +158,7 @@ test('a segment column picked in the import wizard becomes the overlay’s segme
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(host.url);
   await createOnlineStore(page);
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  const wizard = page.getByRole('dialog', { name: 'Import data' });
-  await wizard.getByLabel('File to import').setInputFiles({
-    name: 'members.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(membershipCsv(), 'utf8'),
-  });
+  const wizard = await openImportWizard(page, 'members.csv', membershipCsv());
 
   // The guess leaves "Member level" alone; the user makes it the segment.
   const role = wizard.getByLabel('Role of column “Member level”');

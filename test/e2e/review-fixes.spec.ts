@@ -9,6 +9,7 @@ import {
   laneHeader,
   test,
   touchpoints,
+  expectMinNRefuses,
   loadSampleData,
   overlayBar,
 } from './fixtures';
@@ -18,8 +19,6 @@ import {
  * the view when panels open and close, the overlay bar's width, and the segment in the emotion lane.
  */
 
-const bar = overlayBar;
-
 test('Target and Min n take decimal numbers only: hex and exponents are refused on the field', async ({
   page,
   host,
@@ -27,7 +26,7 @@ test('Target and Min n take decimal numbers only: hex and exponents are refused 
   await page.goto(host.url);
   await createOnlineStore(page);
   await loadSampleData(page);
-  const target = bar(page).getByLabel('Target');
+  const target = overlayBar(page).getByLabel('Target');
   const saved = await target.inputValue();
   for (const bad of ['0x10', '1e2', '0b11']) {
     await target.fill(bad);
@@ -46,18 +45,7 @@ test('Target and Min n take decimal numbers only: hex and exponents are refused 
   await target.press('Enter');
   await expect(target).toHaveAttribute('aria-invalid', 'false');
 
-  await bar(page).getByText('Settings', { exact: true }).click();
-  const minN = bar(page).getByLabel('Min n');
-  const before = await minN.inputValue();
-  for (const bad of ['0x10', '1e2', '30.5']) {
-    await minN.fill(bad);
-    await minN.press('Enter');
-    await expect(minN).toHaveAttribute('aria-invalid', 'true');
-    await expect(minN).toHaveAccessibleDescription('The minimum n is a whole number from 1 to 100000.');
-  }
-  await minN.fill(before);
-  await minN.press('Enter');
-  await expect(minN).toHaveAttribute('aria-invalid', 'false');
+  await expectMinNRefuses(page, ['0x10', '1e2', '30.5']);
 
   // The inspector's number fields (votes here) refuse exponents too, saying so on the field.
   await page.keyboard.press('Escape');
@@ -83,7 +71,7 @@ test('with a segment chosen, the emotion lane’s legend and data diamonds name 
   await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
   await expect(diamond('Wrong item: support call')).toHaveAccessibleName(/^NPS \(data\) at Wrong item/);
 
-  await bar(page).getByLabel('Segment').selectOption({ label: 'Premium' });
+  await overlayBar(page).getByLabel('Segment').selectOption({ label: 'Premium' });
   await expect(legend.getByRole('listitem').nth(1)).toHaveAccessibleName(
     'NPS (data), segment Premium: dashed line with diamonds',
   );
@@ -97,7 +85,7 @@ test('with a segment chosen, the emotion lane’s legend and data diamonds name 
     /^NPS \(data\), segment Premium at Wrong item/,
   );
 
-  await bar(page).getByLabel('Segment').selectOption({ label: 'All segments' });
+  await overlayBar(page).getByLabel('Segment').selectOption({ label: 'All segments' });
   await expect(legend.getByRole('listitem')).toHaveText(['Designed emotion', 'NPS (data)']);
 });
 
@@ -275,7 +263,7 @@ test('panels opening and closing refit a fitted view (the legend clear of the ma
   await expect(page.getByTestId('emotion-lane')).toBeInViewport({ ratio: 1 });
   expect(await underLegend(page)).toEqual([]);
   // A side panel too.
-  const breakdowns = bar(page).getByRole('button', { name: /^Breakdowns/ });
+  const breakdowns = overlayBar(page).getByRole('button', { name: /^Breakdowns/ });
   await breakdowns.click();
   await expect(page.getByRole('complementary', { name: /Breakdowns/ })).toBeVisible();
   await expect.poll(() => underLegend(page)).toEqual([]);
@@ -306,16 +294,16 @@ test('the overlay bar fits beside the inspector: one line at 1400 px, from 1024 
   await createOnlineStore(page);
   await loadSampleData(page);
   await expect(inspector(page)).toBeVisible();
-  const metric = bar(page).getByLabel('Overlay metric');
-  const breakdowns = bar(page).getByRole('button', { name: /^Breakdowns/ });
-  const close = bar(page).getByRole('button', { name: 'Turn the data overlay off' });
+  const metric = overlayBar(page).getByLabel('Overlay metric');
+  const breakdowns = overlayBar(page).getByRole('button', { name: /^Breakdowns/ });
+  const close = overlayBar(page).getByRole('button', { name: 'Turn the data overlay off' });
   const controls = [
     metric,
-    bar(page).getByLabel('Period length'),
-    bar(page).getByLabel('Period', { exact: true }),
-    bar(page).getByLabel('Segment'),
-    bar(page).getByLabel('Target'),
-    bar(page).getByText('Settings', { exact: true }),
+    overlayBar(page).getByLabel('Period length'),
+    overlayBar(page).getByLabel('Period', { exact: true }),
+    overlayBar(page).getByLabel('Segment'),
+    overlayBar(page).getByLabel('Target'),
+    overlayBar(page).getByText('Settings', { exact: true }),
     breakdowns,
     close,
   ];
@@ -343,7 +331,7 @@ test('the overlay bar fits beside the inspector: one line at 1400 px, from 1024 
     // The actions stay on the first line, at its end; nothing leaves the bar or the window.
     expect(Math.abs((await middle(breakdowns)) - (await middle(metric)))).toBeLessThan(10);
     expect(Math.abs((await middle(close)) - (await middle(metric)))).toBeLessThan(10);
-    const region = (await bar(page).boundingBox())!;
+    const region = (await overlayBar(page).boundingBox())!;
     for (const control of controls) {
       await expect(control).toBeInViewport();
       const box = (await control.boundingBox())!;
