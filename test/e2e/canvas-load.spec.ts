@@ -21,13 +21,17 @@ const rectangles = (d: string | null) => (d ?? '').split('M').length - 1;
 test('a map opened by its address is asked for once, and opens with every card', async ({ page, host }) => {
   const id = await createStoredMap(host.dbPath, largeBenchMap());
   const gets: string[] = [];
+  const settings: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/api/journeys.get')) gets.push(request.postData() ?? '');
+    if (request.url().endsWith('/api/metrics.settings')) settings.push(request.postData() ?? '');
   });
   await page.goto(`${host.url}#/map/${id}`);
   await expect(page.locator('.react-flow__node-touchpoint')).toHaveCount(300);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   expect(gets).toEqual([JSON.stringify({ id })]);
+  // Its metric settings are asked for once too.
+  expect(settings).toEqual([JSON.stringify({ journeyId: id })]);
 
   // A click selects, and an edit is saved: the early answer is the document the editor works on.
   const card = page.locator('.react-flow__node[data-id="bench-tp-45"]');

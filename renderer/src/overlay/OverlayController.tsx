@@ -29,6 +29,9 @@ export function OverlayController({ journeyId }: { journeyId: string }) {
   }, [store, journeyId]);
 
   useEffect(() => {
+    // Opening a map bumps the data version (openJourney, above): this render's value is then stale
+    // and the next render asks, so a map's settings are asked for once when it opens.
+    if (store.getState().dataVersion !== dataVersion) return;
     let cancelled = false;
     ctx.api
       .call('metrics.settings', { journeyId })
