@@ -128,8 +128,10 @@ export class MetricsQuery {
           counts: string;
         }
       >(
-        `SELECT s.touchpoint_id, s.metric_key, s.segment, s.day, s.scale_min, s.scale_max, s.counts
-           FROM score_days s JOIN datasets d ON d.id = s.dataset_id
+        `SELECT g.touchpoint_id, s.metric_key, g.segment, s.day, s.scale_min, s.scale_max, s.counts
+           FROM datasets d
+           JOIN response_groups g ON g.dataset_id = d.id
+           JOIN score_days s ON s.group_id = g.id
           WHERE d.journey_id = ?`,
       ),
       aggregates: db.prepare<
@@ -280,9 +282,10 @@ export class MetricsQuery {
     const limit = options.limit ?? 20;
     const match = ftsQuery(options.search ?? '');
     const segment = options.segment ?? undefined;
-    const where = `c.touchpoint_id = @touchpointId
-      AND c.dataset_id IN (SELECT id FROM datasets WHERE journey_id = @journeyId)
-      ${segment !== undefined ? 'AND c.segment = @segment' : ''}
+    const where = `c.group_id IN (
+        SELECT g.id FROM response_groups g JOIN datasets d ON d.id = g.dataset_id
+        WHERE g.touchpoint_id = @touchpointId AND d.journey_id = @journeyId
+        ${segment !== undefined ? 'AND g.segment = @segment' : ''})
       ${match ? 'AND c.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH @match)' : ''}`;
     const params = { journeyId, touchpointId, match, offset, limit, segment };
     const run = <T>(sql: string) => this.db.prepare<typeof params, T>(sql);

@@ -5,6 +5,7 @@ import { metricsData } from './003-metrics-data';
 import { analysisSettings } from './004-analysis-settings';
 import { opportunitiesAndNotes } from './005-opportunities-and-notes';
 import { segments } from './006-segments';
+import { responseGroups } from './007-response-groups';
 
 /**
  * The library database's schema history, oldest first.
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   analysisSettings,
   opportunitiesAndNotes,
   segments,
+  responseGroups,
 ]);

@@ -6,10 +6,12 @@ import {
   type StoreDatasetInput,
 } from '../../../../electron/db/metrics-data-repository';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
+import { SCORE_DAYS } from '../../../helpers/stored-rows';
 
 /**
- * Comments are inserted a chunk of rows per statement (one FTS5 index segment per statement instead
- * of one per comment): what is stored and found must be exactly what a statement per row stored.
+ * Comments are inserted in groups (a touchpoint and segment of a dataset), a chunk of rows per
+ * statement, and indexed for search with one statement (one FTS5 index segment instead of one
+ * per comment): what is stored and found must be exactly what a statement per row stored.
  */
 
 let lib: TempMap;
@@ -49,7 +51,8 @@ const search = (query: string, datasetId?: string) =>
   lib.db
     .prepare<{ query: string; dataset: string | null }, number>(
       `SELECT count(*) FROM comments_fts f JOIN comments c ON c.id = f.rowid
-       WHERE comments_fts MATCH @query AND (@dataset IS NULL OR c.dataset_id = @dataset)`,
+       JOIN response_groups g ON g.id = c.group_id
+       WHERE comments_fts MATCH @query AND (@dataset IS NULL OR g.dataset_id = @dataset)`,
     )
     .pluck()
     .get({ query, dataset: datasetId ?? null });
@@ -61,7 +64,7 @@ const indexMatchesTable = () =>
   ).not.toThrow();
 
 describe('storing comments', () => {
-  it('stores every field exactly, in the order given', () => {
+  it('stores every field exactly, each touchpoint and segment’s comments together in the order given', () => {
     const long = `${'word '.repeat(3000)}end`;
     const comments: Comment[] = [
       {
@@ -112,10 +115,11 @@ describe('storing comments', () => {
     const stored = store(comments);
     const rows = lib.db
       .prepare<[string], Record<string, unknown>>(
-        `SELECT touchpoint_id, day, metric_key, score, text, segment, typeof(score) AS scoreType
-         FROM comments WHERE dataset_id = ? ORDER BY id`,
+        `SELECT g.touchpoint_id, c.day, c.metric_key, c.score, c.text, g.segment, typeof(c.score) AS scoreType
+         FROM comments c JOIN response_groups g ON g.id = c.group_id WHERE g.dataset_id = ? ORDER BY c.id`,
       )
       .all(stored.id);
+    // Groups in the order their first comment came: touchpoint 0, touchpoint 1, touchpoint 0 "Pro".
     expect(rows).toEqual([
       {
         touchpoint_id: touchpoints[0],
@@ -127,30 +131,21 @@ describe('storing comments', () => {
         segment: '',
       },
       {
-        touchpoint_id: touchpoints[1],
-        day: null,
-        metric_key: null,
-        score: null,
-        scoreType: 'null',
-        text: 'line one\nline two\ttab',
-        segment: '',
-      },
-      {
-        touchpoint_id: touchpoints[0],
-        day: '2025-01-03',
-        metric_key: 'nps',
-        score: 2.5,
-        scoreType: 'real',
-        text: 'nul \u0000 inside',
-        segment: 'Pro',
-      },
-      {
         touchpoint_id: touchpoints[0],
         day: '2025-01-03',
         metric_key: 'nps',
         score: 0,
         scoreType: 'real',
         text: 'lone \ufffd half',
+        segment: '',
+      },
+      {
+        touchpoint_id: touchpoints[1],
+        day: null,
+        metric_key: null,
+        score: null,
+        scoreType: 'null',
+        text: 'line one\nline two\ttab',
         segment: '',
       },
       {
@@ -170,6 +165,15 @@ describe('storing comments', () => {
         scoreType: 'real',
         text: '=SUM(A1:A2)',
         segment: '',
+      },
+      {
+        touchpoint_id: touchpoints[0],
+        day: '2025-01-03',
+        metric_key: 'nps',
+        score: 2.5,
+        scoreType: 'real',
+        text: 'nul \u0000 inside',
+        segment: 'Pro',
       },
     ]);
     expect(search('emoji')).toBe(1);
@@ -204,11 +208,16 @@ describe('storing comments', () => {
     expect(search('padding', b.id)).toBe(1_000);
     expect(search('long999')).toBe(1);
     indexMatchesTable();
-    const ids = lib.db
-      .prepare<[string], string>('SELECT text FROM comments WHERE dataset_id = ? ORDER BY id')
-      .pluck()
-      .all(a.id);
-    expect(ids).toEqual(short.map((c) => c.text));
+    const texts = lib.db
+      .prepare<[string, string], string>(
+        `SELECT c.text FROM comments c JOIN response_groups g ON g.id = c.group_id
+         WHERE g.dataset_id = ? AND g.touchpoint_id = ? ORDER BY c.id`,
+      )
+      .pluck();
+    for (const touchpoint of touchpoints)
+      expect(texts.all(a.id, touchpoint)).toEqual(
+        short.filter((c) => c.touchpointId === touchpoint).map((c) => c.text),
+      );
   });
 
   it('removing one of two datasets leaves exactly the other one’s comments searchable', () => {
@@ -229,6 +238,9 @@ describe('storing comments', () => {
     expect(search('shared AND even')).toBe(15_000);
     expect(search('shared', second.id)).toBe(30_000);
     expect(lib.db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(30_000);
+    expect(lib.db.prepare('SELECT DISTINCT dataset_id FROM response_groups').pluck().all()).toEqual([
+      second.id,
+    ]);
     indexMatchesTable();
   });
 
@@ -252,6 +264,63 @@ describe('storing comments', () => {
     expect(search('kept')).toBe(1);
     expect(lib.db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(1);
     expect(lib.db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(1);
+    expect(lib.db.prepare('SELECT count(*) FROM response_groups').pluck().get()).toBe(1);
+    indexMatchesTable();
+  });
+
+  it('after a store that failed half-way, the next one writes exactly its own rows', () => {
+    const day = (i: number) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const scoreDays = (n: number, duplicate: boolean) =>
+      Array.from({ length: n }, (_, i) => ({
+        touchpointId: touchpoints[0]!,
+        metricKey: 'nps',
+        segment: `s${duplicate && i === 100 ? 0 : i}`,
+        day: day(0),
+        min: 0,
+        max: 10,
+        counts: [i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+      }));
+    const input = (name: string, days: ReturnType<typeof scoreDays>, texts: string[]) => ({
+      journeyId: lib.journeyId,
+      dataset: {
+        name,
+        fileName: `${name}.csv`,
+        contentHash: 'b'.repeat(64),
+        byteSize: 1,
+        shape: 'responses' as const,
+        sourceFormat: 'csv',
+        mapping: null,
+        rowsAccepted: 1,
+        rowsRejected: 0,
+      },
+      metrics: [{ key: 'nps', definition: { kind: 'nps' as const, key: 'nps', label: 'NPS' } }],
+      scoreDays: days,
+      aggregates: [],
+      comments: texts.map((text, i) => ({
+        touchpointId: touchpoints[i % 2]!,
+        day: day(i),
+        metricKey: 'nps',
+        score: i,
+        text,
+      })),
+    });
+    // 130 score days, the 101st a duplicate: refused inside the second statement of 64 rows.
+    expect(() => storeDataset(lib.db, input('broken', scoreDays(130, true), ['never stored']))).toThrow(
+      /same touchpoint, metric and day/,
+    );
+    const good = storeDataset(lib.db, input('good', scoreDays(3, false), ['first', 'second', 'third']));
+    const segments = lib.db
+      .prepare<[string], string>(`SELECT segment FROM ${SCORE_DAYS} WHERE dataset_id = ? ORDER BY segment`)
+      .pluck()
+      .all(good.id);
+    expect(segments).toEqual(['s0', 's1', 's2']);
+    expect(lib.db.prepare('SELECT count(*) FROM score_days').pluck().get()).toBe(3);
+    expect(lib.db.prepare('SELECT text FROM comments ORDER BY text').pluck().all()).toEqual([
+      'first',
+      'second',
+      'third',
+    ]);
+    expect(search('never')).toBe(0);
     indexMatchesTable();
   });
 });

@@ -23,6 +23,7 @@ const TABLES = [
   'journeys',
   'nodes',
   'personas',
+  'response_groups',
   'score_days',
   'snapshots',
   'stages',

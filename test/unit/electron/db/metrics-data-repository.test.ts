@@ -10,6 +10,7 @@ import {
 import { hashFile } from '../../../helpers/temp-db';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
 import { closeLibraryDatabase, openLibraryDatabase } from '../../../../electron/db/connection';
+import { SCORE_DAYS } from '../../../helpers/stored-rows';
 
 let lib: TempMap;
 let journeyId: string;
@@ -327,7 +328,9 @@ describe('listDatasets, findDatasetsByHash, removeDataset', () => {
     expect(listDatasets(lib.db, journeyId).map((d) => d.id)).toEqual([second.id]);
     expect(count('score_days')).toBe(2);
     expect(count('comments')).toBe(3);
-    expect(lib.db.prepare('SELECT DISTINCT dataset_id FROM score_days').pluck().all()).toEqual([second.id]);
+    expect(lib.db.prepare(`SELECT DISTINCT dataset_id FROM ${SCORE_DAYS}`).pluck().all()).toEqual([
+      second.id,
+    ]);
     // Metric definitions are the map's settings and stay.
     expect(count('journey_metrics')).toBe(2);
     expect(() => removeDataset(lib.db, first.id)).toThrow(/No dataset/);

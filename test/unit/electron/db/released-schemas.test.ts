@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../../electron/db/migrations';
 import { listDatasets, removeDataset, storeDataset } from '../../../../electron/db/metrics-data-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
+import { COMMENTS, SCORE_DAYS } from '../../../helpers/stored-rows';
 
 /**
  * One stored library per released schema version. A user's file written by any earlier release
@@ -21,6 +22,7 @@ const RELEASED = [
   { version: 3, file: 'test/fixtures/library-v3.sqlite' },
   { version: 4, file: 'test/fixtures/library-v4.sqlite' },
   { version: 5, file: 'test/fixtures/library-v5.sqlite' },
+  { version: 6, file: 'test/fixtures/library-v6.sqlite' },
 ];
 
 let folder: TempFolder | undefined;
@@ -318,23 +320,11 @@ describe('the upgrade from schema version 5 to 6 (segments)', () => {
     const db = await openLibraryDatabase(copy, { now: () => at });
     try {
       expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
-      const scores = db.prepare('SELECT * FROM score_days').all() as Record<string, unknown>[];
+      const scores = db.prepare(`SELECT * FROM ${SCORE_DAYS}`).all() as Record<string, unknown>[];
       expect(scores).toEqual(oldScores.map((row) => ({ ...row, segment: '' })));
-      const comments = db.prepare('SELECT * FROM comments ORDER BY id').all() as Record<string, unknown>[];
+      const comments = db.prepare(`SELECT * FROM ${COMMENTS} ORDER BY id`).all() as Record<string, unknown>[];
       expect(comments).toEqual(oldComments.map((row) => ({ ...row, segment: '' })));
-      const key = db
-        .prepare<[], string>("SELECT name FROM pragma_table_info('score_days') WHERE pk > 0 ORDER BY pk")
-        .pluck()
-        .all();
-      expect(key).toEqual(['dataset_id', 'touchpoint_id', 'metric_key', 'segment', 'day']);
       expect(db.pragma('foreign_key_check')).toEqual([]);
-      const indexes = db
-        .prepare<[], string>(
-          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'score_days'",
-        )
-        .pluck()
-        .all();
-      expect(indexes).toContain('score_days_touchpoint');
 
       // The old dataset computes as before (all segments, and "no segment"); removing it cascades.
       const journeys = new JourneyRepository(db);
@@ -381,10 +371,132 @@ describe('the upgrade from schema version 5 to 6 (segments)', () => {
       });
       expect(new MetricsAnalysis(db).settings(sample.id).segments).toEqual(['Premium', '']);
       removeDataset(db, dataset!.id);
-      expect(db.prepare('SELECT segment FROM score_days').pluck().all()).toEqual(['Premium']);
+      expect(db.prepare(`SELECT segment FROM ${SCORE_DAYS}`).pluck().all()).toEqual(['Premium']);
     } finally {
       closeLibraryDatabase(db);
     }
     inBackup(copy, 5, at, (old) => expect(countOf(old, 'score_days')).toBe(1));
+  });
+});
+
+describe('the upgrade from schema version 6 to 7 (response groups)', () => {
+  it('keeps every score day, and every comment with its id and search entry, grouped by dataset, touchpoint and segment', async () => {
+    const { copy } = copyOf('test/fixtures/library-v6.sqlite');
+    const before = new Database(copy, { readonly: true });
+    const oldComments = before.prepare('SELECT * FROM comments ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[];
+    const oldScores = before
+      .prepare('SELECT * FROM score_days ORDER BY dataset_id, touchpoint_id, metric_key, segment, day')
+      .all() as Record<string, unknown>[];
+    before.close();
+    expect(oldComments).toHaveLength(6);
+    expect(oldScores).toHaveLength(4);
+
+    const at = new Date('2025-10-01T10:00:00.000Z');
+    const db = await openLibraryDatabase(copy, { now: () => at });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7);
+      expect(db.prepare(`SELECT * FROM ${COMMENTS} ORDER BY id`).all()).toEqual(oldComments);
+      const scoreOrder = 'ORDER BY dataset_id, touchpoint_id, metric_key, segment, day';
+      expect(db.prepare(`SELECT * FROM ${SCORE_DAYS} ${scoreOrder}`).all()).toEqual(oldScores);
+      const key = (table: string) =>
+        db
+          .prepare<[], string>(`SELECT name FROM pragma_table_info('${table}') WHERE pk > 0 ORDER BY pk`)
+          .pluck()
+          .all();
+      expect(key('score_days')).toEqual(['group_id', 'metric_key', 'day']);
+      const groups = db
+        .prepare('SELECT dataset_id, touchpoint_id, segment FROM response_groups ORDER BY id')
+        .all() as Record<string, unknown>[];
+      const distinct = new Set(
+        [...oldComments, ...oldScores].map((c) => `${c.dataset_id}|${c.touchpoint_id}|${c.segment}`),
+      );
+      expect(groups).toHaveLength(distinct.size);
+      expect(groups.map((g) => `${g.dataset_id}|${g.touchpoint_id}|${g.segment}`).sort()).toEqual(
+        [...distinct].sort(),
+      );
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // The search index written by v6 is still exactly the table's.
+      expect(() =>
+        db.exec("INSERT INTO comments_fts(comments_fts) VALUES ('integrity-check')"),
+      ).not.toThrow();
+      const found = (query: string) =>
+        db
+          .prepare<[string], string>(
+            'SELECT c.text FROM comments_fts f JOIN comments c ON c.id = f.rowid WHERE comments_fts MATCH ? ORDER BY c.id',
+          )
+          .pluck()
+          .all(query);
+      expect(found('quick')).toEqual(['Premium support was quick', 'Lovely quick delivery']);
+
+      // The inspector's comments of a touchpoint, per segment, as before.
+      const journeys = new JourneyRepository(db);
+      const sample = journeys.list().find((j) => j.name === 'Online store purchase')!;
+      const analysis = new MetricsAnalysis(db);
+      const texts = (segment?: string) =>
+        analysis
+          .comments(sample.id, 'fx-11', { search: '', offset: 0, limit: 20, segment })
+          .items.map((c) => c.text);
+      expect(texts()).toEqual([
+        'Never arrived, nobody called back',
+        'Premium support was quick',
+        'Lovely quick delivery',
+        'Lovely',
+      ]);
+      expect(texts('Premium')).toEqual(['Premium support was quick', 'Lovely quick delivery']);
+      expect(analysis.comments(sample.id, 'fx-11', { search: 'quick', offset: 0, limit: 20 }).total).toBe(2);
+
+      // Scores compute from the regrouped days as before: fx-11 has 3 promoters and 1 detractor in
+      // all (2 of the promoters Premium), fx-12 one of each (Standard).
+      const nps = (segment?: string) =>
+        analysis
+          .overlay(sample.id, 'nps', { granularity: 'quarter', period: 'all', segment })
+          .touchpoints.map((t) => [t.touchpointId, t.n, t.value])
+          .sort();
+      expect(nps()).toEqual([
+        ['fx-11', 4, 50],
+        ['fx-12', 2, 0],
+      ]);
+      expect(nps('Premium')).toEqual([['fx-11', 2, 100]]);
+
+      // Removing the v6 "Plans" dataset removes exactly its groups, comments and search entries.
+      const plans = listDatasets(db, sample.id).find((d) => d.name === 'Plans')!;
+      removeDataset(db, plans.id);
+      expect(db.prepare('SELECT text FROM comments').pluck().all()).toEqual(['Lovely']);
+      expect(db.prepare('SELECT count(*) FROM response_groups').pluck().get()).toBe(1);
+      expect(found('quick')).toEqual([]);
+      expect(() =>
+        db.exec("INSERT INTO comments_fts(comments_fts) VALUES ('integrity-check')"),
+      ).not.toThrow();
+
+      // New comments are stored and found beside the old one.
+      storeDataset(db, {
+        journeyId: sample.id,
+        dataset: {
+          name: 'New',
+          fileName: 'new.csv',
+          contentHash: 'c'.repeat(64),
+          byteSize: 10,
+          shape: 'responses',
+          sourceFormat: 'csv',
+          mapping: {},
+          rowsAccepted: 1,
+          rowsRejected: 0,
+        },
+        metrics: [],
+        scoreDays: [],
+        aggregates: [],
+        comments: [
+          { touchpointId: 'fx-11', day: '2025-09-01', metricKey: 'nps', score: 3, text: 'Lovely but late' },
+        ],
+      });
+      expect(found('lovely')).toEqual(['Lovely', 'Lovely but late']);
+      expect(texts()).toEqual(['Lovely but late', 'Lovely']);
+    } finally {
+      closeLibraryDatabase(db);
+    }
+    inBackup(copy, 6, at, (old) => expect(countOf(old, 'comments')).toBe(6));
   });
 });

@@ -6,6 +6,7 @@ import { ImportSessions } from '../../../../electron/import/import-sessions';
 import { hashFile } from '../../../helpers/temp-db';
 import { settled } from '../../../helpers/import-sessions';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
+import { SCORE_DAYS } from '../../../helpers/stored-rows';
 
 let lib: TempMap;
 let journeyId: string;
@@ -145,7 +146,7 @@ describe('a Qualtrics export', () => {
     const checkout = names.get('Checkout and payment')!;
     const nps = lib.db
       .prepare<[string], string>(
-        "SELECT counts FROM score_days WHERE touchpoint_id = ? AND metric_key = 'nps'",
+        `SELECT counts FROM ${SCORE_DAYS} WHERE touchpoint_id = ? AND metric_key = 'nps'`,
       )
       .pluck()
       .get(checkout)!;

@@ -4,6 +4,7 @@ import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { ImportSessions } from '../../../../electron/import/import-sessions';
 import { settled } from '../../../helpers/import-sessions';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
+import { SCORE_DAYS } from '../../../helpers/stored-rows';
 
 /** A file of raw responses with a plan column, from the preview to the overlay per segment. */
 
@@ -65,7 +66,7 @@ describe('importing a segment column', () => {
     });
 
     const segments = lib.db
-      .prepare<[], string>('SELECT segment FROM score_days ORDER BY segment, day')
+      .prepare<[], string>(`SELECT segment FROM ${SCORE_DAYS} ORDER BY segment, day`)
       .pluck()
       .all();
     expect(segments).toEqual(['', 'Premium', 'Standard', 'Standard']);
@@ -148,6 +149,6 @@ describe('importing a segment column', () => {
       assignments: [{ value: 'Checkout and payment', touchpointId: checkout }],
       allowDuplicate: false,
     });
-    expect(lib.db.prepare('SELECT segment FROM score_days').pluck().all()).toEqual([cut]);
+    expect(lib.db.prepare(`SELECT segment FROM ${SCORE_DAYS}`).pluck().all()).toEqual([cut]);
   });
 });

@@ -8,6 +8,7 @@ import { ImportSessions } from '../../../../electron/import/import-sessions';
 import type { ImportMapping } from '../../../../shared/import/mapping';
 import { settled } from '../../../helpers/import-sessions';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
+import { SCORE_DAYS } from '../../../helpers/stored-rows';
 
 /**
  * Import sessions reading a file with two real worker threads (split-pass.ts), against the same
@@ -110,17 +111,23 @@ describe('an import read by two worker threads', () => {
     expect(a.rowsRejected).toBe(b.rowsRejected);
     expect(a.contentHash).toBe(b.contentHash);
     // Score days in key order; comments in the order they were stored.
-    const rowsOf = (table: string, columns: string, datasetId: string) =>
+    const daysOf = (datasetId: string) =>
       lib.db
         .prepare(
-          `SELECT ${columns} FROM ${table} WHERE dataset_id = ? ORDER BY ${table === 'comments' ? 'id' : columns}`,
+          `SELECT touchpoint_id, metric_key, segment, day, counts FROM ${SCORE_DAYS} WHERE dataset_id = ?
+           ORDER BY touchpoint_id, metric_key, segment, day`,
         )
         .all(datasetId);
-    const days = 'touchpoint_id, metric_key, segment, day, counts';
-    expect(rowsOf('score_days', days, a.id)).toEqual(rowsOf('score_days', days, b.id));
-    const comments = 'touchpoint_id, day, metric_key, score, text, segment';
-    expect(rowsOf('comments', comments, a.id).length).toBeGreaterThan(100);
-    expect(rowsOf('comments', comments, a.id)).toEqual(rowsOf('comments', comments, b.id));
+    const commentsOf = (datasetId: string) =>
+      lib.db
+        .prepare(
+          `SELECT g.touchpoint_id, c.day, c.metric_key, c.score, c.text, g.segment
+           FROM comments c JOIN response_groups g ON g.id = c.group_id WHERE g.dataset_id = ? ORDER BY c.id`,
+        )
+        .all(datasetId);
+    expect(daysOf(a.id)).toEqual(daysOf(b.id));
+    expect(commentsOf(a.id).length).toBeGreaterThan(100);
+    expect(commentsOf(a.id)).toEqual(commentsOf(b.id));
     two.close();
     one.close();
   });
