@@ -4,6 +4,7 @@ import {
   type AccumulatedImport,
   type ImportPart,
 } from '../../shared/import/accumulate';
+import type { PackedComments } from '../../shared/import/comment-table';
 import type { ImportMapping } from '../../shared/import/mapping';
 import { RowError, type RowErrorData } from '../../shared/import/row-error';
 import type { FileLayout } from './csv-reader';
@@ -41,6 +42,8 @@ export interface PartResult {
   records: number;
   /** `range.end` was inside a quoted field: this part read the rest of the file too. */
   overran: boolean;
+  /** With `packComments`: the part's comments, packed (`part.comments` is then empty). */
+  packedComments?: PackedComments;
 }
 
 /**
@@ -75,6 +78,7 @@ export function runPassPart(
   range: PassRange = { start: 0 },
   onProgress: (progress: PassProgress) => void = () => {},
   shouldStop: () => boolean = () => false,
+  options: { packComments?: boolean } = {},
 ): PartResult {
   const accumulator = new ImportAccumulator(mapping, layout.headers, {
     dateOrderFallback: layout.format === 'surveymonkey' ? 'mdy' : 'dmy',
@@ -89,13 +93,15 @@ export function runPassPart(
       shouldStop,
       { hash: fromStart, start: range.start, end: range.end },
     );
-    return {
-      part: accumulator.finishPart(),
+    const read = {
       contentHash: streamed.contentHash,
       bytes: streamed.bytes,
       records: streamed.records,
       overran: streamed.overran,
     };
+    if (!options.packComments) return { part: accumulator.finishPart(), ...read };
+    const { part, comments } = accumulator.finishPackedPart();
+    return { part, ...read, packedComments: comments };
   } catch (error) {
     if (error instanceof RowError) throw new PartRowError(error, accumulator.segmentsSeen());
     throw error;

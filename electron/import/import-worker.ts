@@ -1,6 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../shared/api/result';
-import { packComments, type PackedComments } from '../../shared/import/comment-table';
+import type { PackedComments } from '../../shared/import/comment-table';
 import type { ImportMapping } from '../../shared/import/mapping';
 import {
   PartRowError,
@@ -63,12 +63,21 @@ function read(port: MessagePort, input: WorkerInput): void {
   const began = performance.timeOrigin + performance.now();
   let last = 0;
   try {
-    const result = runPassPart(input.filePath, input.layout, input.mapping, input.range, (progress) => {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      port.postMessage({ type: 'progress', ...progress } satisfies WorkerMessage);
-    });
+    const result = runPassPart(
+      input.filePath,
+      input.layout,
+      input.mapping,
+      input.range,
+      (progress) => {
+        const now = Date.now();
+        if (now - last < 100) return;
+        last = now;
+        port.postMessage({ type: 'progress', ...progress } satisfies WorkerMessage);
+      },
+      undefined,
+      // Comments are collected packed (comment-table.ts): no object per comment, no packing pass.
+      { packComments: true },
+    );
     const cpu = process.threadCpuUsage();
     const timings: WorkerTimings = {
       started: performance.timeOrigin,
@@ -77,9 +86,8 @@ function read(port: MessagePort, input: WorkerInput): void {
       done: performance.timeOrigin + performance.now(),
       cpuMs: (cpu.user + cpu.system) / 1000,
     };
-    const comments = packComments(result.part, result.part.comments);
-    const sent: PartResult = { ...result, part: { ...result.part, comments: [] } };
-    port.postMessage({ type: 'done', result: sent, comments, timings } satisfies WorkerMessage);
+    const { packedComments: comments, ...sent } = result;
+    port.postMessage({ type: 'done', result: sent, comments: comments!, timings } satisfies WorkerMessage);
   } catch (error) {
     const expected = error instanceof AppError;
     port.postMessage({

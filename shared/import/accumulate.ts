@@ -11,6 +11,7 @@ import {
   type DayOrder,
 } from './values';
 import { cutText, cutWithEllipsis } from '../text/cut';
+import { PackedCommentsBuilder, unpackComments, type PackedComments } from './comment-table';
 
 /**
  * One pass over a file's data rows, after the mapping is chosen: every row is checked and what it
@@ -241,7 +242,8 @@ export class ImportAccumulator {
   }[];
   private readonly aggregateIndex: { metric: number; value: number; n: number; period: number };
   private readonly issues: Partial<Record<IssueReason, IssueTally>> = {};
-  private readonly comments: PendingComment[] = [];
+  /** Comments straight in the form a worker hands them over in (comment-table.ts). */
+  private readonly comments = new PackedCommentsBuilder();
   private readonly aggregates: AggregateRow[] = [];
   private readonly aggregateKeys = new Set<string>();
   private commentsDropped = 0;
@@ -497,6 +499,7 @@ export class ImportAccumulator {
         continue;
       this.rowsRejected += 1;
     }
+    this.comments.flush();
   }
 
   private addResponse(row: readonly string[], rowNumber: number, touchpoint: string): boolean {
@@ -550,15 +553,15 @@ export class ImportAccumulator {
       const raw = row[this.commentIndex]!;
       const text = raw === '' ? '' : raw.trim();
       if (text !== '') {
-        if (this.comments.length < MAX_COMMENTS) {
-          this.comments.push({
-            touchpoint: this.touchpointValues[touchpointId]!,
-            segment: this.segmentValues[segmentId]!,
-            date: this.dateTexts[dateId]!,
-            metricKey: this.scoreMetric(firstMetric)?.key ?? null,
-            score: firstScore,
-            text: ownString(cutWithEllipsis(text, MAX_COMMENT_CHARS)),
-          });
+        if (this.comments.count < MAX_COMMENTS) {
+          this.comments.add(
+            touchpointId,
+            segmentId,
+            dateId,
+            this.scoreMetric(firstMetric)?.key ?? null,
+            firstScore,
+            cutWithEllipsis(text, MAX_COMMENT_CHARS),
+          );
         } else this.commentsDropped += 1;
       }
     }
@@ -624,6 +627,13 @@ export class ImportAccumulator {
 
   /** Everything added, in the form parts of one file are merged in (merge-parts.ts). */
   finishPart(): ImportPart {
+    const { part, comments } = this.finishPackedPart();
+    part.comments = unpackComments(part, comments);
+    return part;
+  }
+
+  /** finishPart with the comments packed, for a worker to hand over (`part.comments` is empty). */
+  finishPackedPart(): { part: ImportPart; comments: PackedComments } {
     const stride = this.stride;
     const count = this.groupCount;
     const groups = newGroupTable(count, stride);
@@ -643,7 +653,7 @@ export class ImportAccumulator {
         to += 1;
       }
     }
-    return {
+    const part: ImportPart = {
       shape: this.mapping.shape,
       rowsRead: this.rowsRead,
       rowsRejected: this.rowsRejected,
@@ -655,7 +665,7 @@ export class ImportAccumulator {
       metrics: this.scoreColumns.map((c) => this.mapping.columns[c.index]!.metric!),
       dates: this.dateTexts,
       groups,
-      comments: this.comments,
+      comments: [],
       commentsDropped: this.commentsDropped,
       aggregates: this.aggregates,
       dateOrderFallback: this.dateOrderFallback,
@@ -663,6 +673,7 @@ export class ImportAccumulator {
       hasDate: this.dateIndex >= 0,
       hasSegment: this.segmentIndex >= 0,
     };
+    return { part, comments: this.comments.finish() };
   }
 
   finish(): AccumulatedImport {

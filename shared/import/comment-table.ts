@@ -82,6 +82,104 @@ export function packComments(
   return packed;
 }
 
+/**
+ * Comments added one by one straight into the packed form, with the part's own indexes (the
+ * accumulator's, in a worker): no object per comment for the GC to keep and promote, and no
+ * packComments pass at the end. `finish` gives exactly what packComments gives for the same
+ * comments.
+ */
+export class PackedCommentsBuilder {
+  count = 0;
+  private capacity = 0;
+  private touchpoint = new Int32Array(0);
+  private segment = new Int32Array(0);
+  private date = new Int32Array(0);
+  private metric = new Int32Array(0);
+  private score = new Float64Array(0);
+  private length = new Int32Array(0);
+  private readonly metricKeys: string[] = [];
+  private readonly metrics = new Map<string, number>();
+  /** Texts added since the last flush: slices of the block they were read from. */
+  private texts: string[] = [];
+  /** The texts flushed so far, joined block by block. */
+  private readonly chunks: string[] = [];
+
+  /** `segment`: 0 for none, k for the part's segments[k − 1]. */
+  add(
+    touchpoint: number,
+    segment: number,
+    date: number,
+    metricKey: string | null,
+    score: number | null,
+    text: string,
+  ): void {
+    const i = this.count;
+    if (i === this.capacity) this.grow();
+    this.touchpoint[i] = touchpoint;
+    this.segment[i] = segment;
+    this.date[i] = date;
+    let m = -1;
+    if (metricKey !== null) {
+      m = this.metrics.get(metricKey) ?? -1;
+      if (m < 0) {
+        m = this.metricKeys.push(metricKey) - 1;
+        this.metrics.set(metricKey, m);
+      }
+    }
+    this.metric[i] = m;
+    this.score[i] = score ?? NaN;
+    this.length[i] = text.length;
+    this.texts.push(text);
+    this.count = i + 1;
+  }
+
+  /**
+   * Joins the texts added since the last flush into one string of their own: each is a slice of
+   * the block of the file it was read from, and would keep the whole block in memory.
+   */
+  flush(): void {
+    if (this.texts.length === 0) return;
+    const joined = this.texts.join('');
+    // One text alone is returned by join as it is: copy it.
+    this.chunks.push(this.texts.length === 1 ? (joined + '\u0000').slice(0, -1) : joined);
+    this.texts = [];
+  }
+
+  finish(): PackedComments {
+    this.flush();
+    const count = this.count;
+    return {
+      count,
+      touchpoint: this.touchpoint.slice(0, count),
+      segment: this.segment.slice(0, count),
+      date: this.date.slice(0, count),
+      metric: this.metric.slice(0, count),
+      metricKeys: this.metricKeys,
+      score: this.score.slice(0, count),
+      length: this.length.slice(0, count),
+      text: this.chunks.join(''),
+    };
+  }
+
+  private grow(): void {
+    const capacity = Math.max(1024, this.capacity * 2);
+    const int = (from: Int32Array) => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.touchpoint = int(this.touchpoint);
+    this.segment = int(this.segment);
+    this.date = int(this.date);
+    this.metric = int(this.metric);
+    this.length = int(this.length);
+    const score = new Float64Array(capacity);
+    score.set(this.score);
+    this.score = score;
+    this.capacity = capacity;
+  }
+}
+
 /** The comments again, equal to the ones packed. */
 export function unpackComments(
   part: Pick<ImportPart, 'touchpoints' | 'segments' | 'dates'>,
