@@ -8,13 +8,14 @@ import { AppError } from '../../shared/api/result';
 import type { DatasetSummary } from '../../shared/domain/dataset';
 import type { JourneyDocument } from '../../shared/domain/journey';
 import {
+  MAX_COMMENTS,
   countReport,
   importFromPart,
   resolveDates,
   type ResolvedDates,
 } from '../../shared/import/accumulate';
 import { buildDatasetRows } from '../../shared/import/build-dataset';
-import { unpackComments } from '../../shared/import/comment-table';
+import { unpackComments, type PackedComments } from '../../shared/import/comment-table';
 import { guessMapping } from '../../shared/import/guess';
 import {
   mappingProblem,
@@ -102,10 +103,30 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 51
 
 /** How a part read by one worker ended. */
 type PartOutcome =
-  | { kind: 'done'; result: PartResult }
+  /** `comments`: the part's comments, still packed (see withComments). */
+  | { kind: 'done'; result: PartResult; comments: PackedComments }
   | { kind: 'row-error'; error: PartRowErrorData }
   | { kind: 'failed'; message: string }
   | { kind: 'unexpected'; error: unknown };
+
+/**
+ * A part's result with its comments unpacked, at most `limit` of them (the room the file's
+ * MAX_COMMENTS leaves after the parts before it); the ones left packed are counted as dropped, as
+ * the merge would have dropped them. Two workers can each hold up to MAX_COMMENTS comments: only
+ * the ones kept become objects in this process.
+ */
+function withComments(outcome: Extract<PartOutcome, { kind: 'done' }>, limit = Infinity): PartResult {
+  const { result, comments } = outcome;
+  const kept = Math.max(0, Math.min(limit, comments.count));
+  return {
+    ...result,
+    part: {
+      ...result.part,
+      comments: unpackComments(result.part, comments, kept),
+      commentsDropped: result.part.commentsDropped + comments.count - kept,
+    },
+  };
+}
 
 /** Epoch ms: the pass started, each worker's timings and when its result arrived, the report was ready. */
 export interface PassTimings {
@@ -364,9 +385,7 @@ export class ImportSessions {
           return;
         }
         if (message.type === 'done') {
-          const { result } = message;
-          result.part.comments = unpackComments(result.part, message.comments);
-          run.outcomes[index] = { kind: 'done', result };
+          run.outcomes[index] = { kind: 'done', result: message.result, comments: message.comments };
           run.timings[index] = {
             ...message.timings,
             received: performance.timeOrigin + performance.now(),
@@ -404,7 +423,7 @@ export class ImportSessions {
     if (first.kind !== 'done') return fail(first);
     if (run.ranges.length === 1 || first.result.overran) {
       this.stopWorker(session);
-      const { part, contentHash, bytes } = first.result;
+      const { part, contentHash, bytes } = withComments(first);
       run.merged = performance.timeOrigin + performance.now();
       this.finishPass(session, { accumulated: importFromPart(part), contentHash, bytes });
       return this.reportTimings(run);
@@ -414,9 +433,11 @@ export class ImportSessions {
     if (second.kind === 'unexpected' || second.kind === 'failed') return fail(second);
     let pass: PassResult;
     try {
+      const firstResult = withComments(first);
+      const room = MAX_COMMENTS - firstResult.part.comments.length;
       pass = combineParts(
-        first.result,
-        second.kind === 'done' ? second.result : second.error,
+        firstResult,
+        second.kind === 'done' ? withComments(second, room) : second.error,
         input.layout,
         input.mapping,
       );

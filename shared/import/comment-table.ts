@@ -180,15 +180,20 @@ export class PackedCommentsBuilder {
   }
 }
 
-/** The comments again, equal to the ones packed. */
+/**
+ * The comments again, equal to the ones packed: all of them, or the first `limit` (a second part's
+ * comments beyond what the file's limit leaves room for are never made into objects).
+ */
 export function unpackComments(
   part: Pick<ImportPart, 'touchpoints' | 'segments' | 'dates'>,
   packed: PackedComments,
+  limit = packed.count,
 ): PendingComment[] {
   const segments = ['', ...part.segments];
-  const comments = new Array<PendingComment>(packed.count);
+  const count = Math.max(0, Math.min(limit, packed.count));
+  const comments = new Array<PendingComment>(count);
   let at = 0;
-  for (let i = 0; i < packed.count; i++) {
+  for (let i = 0; i < count; i++) {
     const end = at + packed.length[i]!;
     const metric = packed.metric[i]!;
     const score = packed.score[i]!;
@@ -202,7 +207,7 @@ export function unpackComments(
     };
     at = end;
   }
-  if (at !== packed.text.length)
+  if (count === packed.count && at !== packed.text.length)
     throw new Error('The packed comments’ texts do not add up to their lengths.');
   return comments;
 }

@@ -5,6 +5,7 @@ import { build } from 'rolldown';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listDatasets } from '../../../../electron/db/metrics-data-repository';
 import { ImportSessions } from '../../../../electron/import/import-sessions';
+import { MAX_COMMENTS } from '../../../../shared/import/accumulate';
 import type { ImportMapping } from '../../../../shared/import/mapping';
 import { settled } from '../../../helpers/import-sessions';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
@@ -128,6 +129,31 @@ describe('an import read by two worker threads', () => {
     expect(daysOf(a.id)).toEqual(daysOf(b.id));
     expect(commentsOf(a.id).length).toBeGreaterThan(100);
     expect(commentsOf(a.id)).toEqual(commentsOf(b.id));
+    two.close();
+    one.close();
+  });
+
+  it('keeps the file’s first comments up to the limit and counts the rest, as one pass does', async () => {
+    const rows = MAX_COMMENTS + 5_000;
+    const lines = ['Touchpoint,Date,NPS,Plan,Comment'];
+    for (let i = 0; i < rows; i++) lines.push(`Delivery,2025-03-14,${i % 11},Gold,c${i}`);
+    const file = lib.write('comments.csv', `${lines.join('\n')}\n`);
+    const two = new ImportSessions({ db: lib.db, journeys: lib.journeys, workerPath, splitMinBytes: 1 });
+    const one = new ImportSessions({ db: lib.db, journeys: lib.journeys });
+    const split = await read(two, file);
+    const single = await read(one, file);
+    expect(split.status.error).toBeNull();
+    expect(split.status.report).toEqual(single.status.report);
+    expect(split.status.report!.comments).toBe(MAX_COMMENTS);
+    expect(split.status.report!.warnings.join(' ')).toContain('5,000 more are counted');
+
+    const [touchpointId] = lib.touchpointIds().values();
+    const assignments = [{ value: 'Delivery', touchpointId: touchpointId! }];
+    two.commit(split.sessionId, { name: 'Comments', assignments, allowDuplicate: false });
+    const stored = lib.db.prepare<[], string>('SELECT text FROM comments ORDER BY id').pluck().all();
+    expect(stored).toHaveLength(MAX_COMMENTS);
+    expect(stored[0]).toBe('c0');
+    expect(stored.at(-1)).toBe(`c${MAX_COMMENTS - 1}`);
     two.close();
     one.close();
   });

@@ -46,6 +46,21 @@ describe('packComments / unpackComments', () => {
     expect(back).toEqual(comments);
   });
 
+  it('unpacks only the first comments when given a limit', () => {
+    const comments: PendingComment[] = ['one', 'two 😀', 'three', 'four'].map((text, i) => ({
+      touchpoint: i % 2 ? 'Delivery' : 'Checkout',
+      segment: i === 2 ? 'Gold' : '',
+      date: '',
+      metricKey: 'nps',
+      score: i,
+      text,
+    }));
+    const packed = packComments(part, comments);
+    for (let limit = 0; limit <= 4; limit++)
+      expect(unpackComments(part, structuredClone(packed), limit)).toEqual(comments.slice(0, limit));
+    expect(unpackComments(part, packed, 99)).toEqual(comments);
+  });
+
   it('packs no comments', () => {
     expect(unpackComments(part, packComments(part, []))).toEqual([]);
   });
