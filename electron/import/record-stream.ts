@@ -63,9 +63,10 @@ export function lastRecordEnd(text: string, newline: Newline): number {
 
 /**
  * Encodings whose quote, CR and LF bytes are never part of another character (UTF-8 and single-byte
- * encodings): there a record end can be found in the raw bytes, before decoding (see streamRecords).
+ * encodings): there a record end can be found in the raw bytes, before decoding (see streamRecords),
+ * and a file can be cut at a newline byte for two workers (split-pass.ts).
  */
-const BYTE_CUT_ENCODINGS = new Set([
+export const BYTE_CUT_ENCODINGS: ReadonlySet<string> = new Set([
   'utf-8',
   'windows-1250',
   'windows-1251',

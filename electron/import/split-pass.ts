@@ -11,7 +11,7 @@ import {
   type PassLayout,
   type PassResult,
 } from './import-pass';
-import type { PassProgress } from './record-stream';
+import { BYTE_CUT_ENCODINGS, type PassProgress } from './record-stream';
 
 /**
  * A large file read by two workers at once: the first reads from the start to a split point (and
@@ -37,17 +37,6 @@ const WINDOW_BYTES = 256 * 1024;
 /** Candidate newlines checked for a record of the header's width after them. */
 const CANDIDATES = 64;
 
-const SPLITTABLE_ENCODINGS = new Set([
-  'utf-8',
-  'windows-1250',
-  'windows-1251',
-  'windows-1252',
-  'iso-8859-1',
-  'iso-8859-2',
-  'iso-8859-15',
-  'koi8-r',
-]);
-
 export function canSplit(
   layout: Pick<PassLayout, 'encoding'>,
   mapping: Pick<ImportMapping, 'shape'>,
@@ -55,9 +44,7 @@ export function canSplit(
   minBytes = SPLIT_MIN_BYTES,
 ): boolean {
   return (
-    mapping.shape === 'responses' &&
-    SPLITTABLE_ENCODINGS.has(layout.encoding.encoding) &&
-    byteSize >= minBytes
+    mapping.shape === 'responses' && BYTE_CUT_ENCODINGS.has(layout.encoding.encoding) && byteSize >= minBytes
   );
 }
 

@@ -7,7 +7,7 @@ import { runPassPart } from '../../../../electron/import/import-pass';
 import Papa from 'papaparse';
 import type { PendingComment } from '../../../../shared/import/accumulate';
 import { packComments } from '../../../../shared/import/comment-table';
-import type { ImportMapping } from '../../../../shared/import/mapping';
+import { RESPONSES_MAPPING } from '../../../helpers/import-mappings';
 import { datePart, parseScore } from '../../../../shared/import/values';
 import { cutWithEllipsis } from '../../../../shared/text/cut';
 
@@ -22,21 +22,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const MAPPING: ImportMapping = {
-  shape: 'responses',
-  dateFormat: 'auto',
-  columns: [
-    { role: 'touchpoint' },
-    { role: 'date' },
-    { role: 'score', metric: { kind: 'nps', key: 'nps', label: 'NPS', scaleMin: 0, scaleMax: 10 } },
-    {
-      role: 'score',
-      metric: { kind: 'csat', key: 'csat', label: 'CSAT', scaleMin: 1, scaleMax: 5, topBoxMin: 4 },
-    },
-    { role: 'segment' },
-    { role: 'comment' },
-  ],
-};
+const MAPPING = RESPONSES_MAPPING;
 
 /** The comments of a file with MAPPING's columns, by the rules the report states, row by row. */
 function expectedComments(text: string): PendingComment[] {

@@ -11,7 +11,7 @@ import {
   importFromPart,
   type AccumulatedImport,
 } from '../../../../shared/import/accumulate';
-import type { ImportMapping } from '../../../../shared/import/mapping';
+import { RESPONSES_MAPPING } from '../../../helpers/import-mappings';
 import { mergeImportParts } from '../../../../shared/import/merge-parts';
 
 /**
@@ -32,21 +32,7 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-const MAPPING: ImportMapping = {
-  shape: 'responses',
-  dateFormat: 'auto',
-  columns: [
-    { role: 'touchpoint' },
-    { role: 'date' },
-    { role: 'score', metric: { kind: 'nps', key: 'nps', label: 'NPS', scaleMin: 0, scaleMax: 10 } },
-    {
-      role: 'score',
-      metric: { kind: 'csat', key: 'csat', label: 'CSAT', scaleMin: 1, scaleMax: 5, topBoxMin: 4 },
-    },
-    { role: 'segment' },
-    { role: 'comment' },
-  ],
-};
+const MAPPING = RESPONSES_MAPPING;
 
 const pick = <T>(list: readonly T[], i: number, salt: number): T =>
   list[(i * 7 + salt * 13 + ((i * i) % 11)) % list.length]!;
