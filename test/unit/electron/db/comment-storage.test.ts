@@ -6,7 +6,7 @@ import {
   type StoreDatasetInput,
 } from '../../../../electron/db/metrics-data-repository';
 import { openTempMap, type TempMap } from '../../../helpers/temp-map';
-import { SCORE_DAYS } from '../../../helpers/stored-rows';
+import { SCORE_DAYS, testDataset } from '../../../helpers/stored-rows';
 
 /**
  * Comments are inserted in groups (a touchpoint and segment of a dataset), a chunk of rows per
@@ -29,17 +29,7 @@ type Comment = StoreDatasetInput['comments'][number];
 function store(comments: Comment[], name = 'Survey') {
   return storeDataset(lib.db, {
     journeyId: lib.journeyId,
-    dataset: {
-      name,
-      fileName: `${name}.csv`,
-      contentHash: 'a'.repeat(64),
-      byteSize: 1,
-      shape: 'responses',
-      sourceFormat: 'csv',
-      mapping: null,
-      rowsAccepted: comments.length,
-      rowsRejected: 0,
-    },
+    dataset: testDataset(name, 'a'.repeat(64), comments.length),
     metrics: [{ key: 'nps', definition: { kind: 'nps', key: 'nps', label: 'NPS' } }],
     scoreDays: [],
     aggregates: [],
@@ -282,17 +272,7 @@ describe('storing comments', () => {
       }));
     const input = (name: string, days: ReturnType<typeof scoreDays>, texts: string[]) => ({
       journeyId: lib.journeyId,
-      dataset: {
-        name,
-        fileName: `${name}.csv`,
-        contentHash: 'b'.repeat(64),
-        byteSize: 1,
-        shape: 'responses' as const,
-        sourceFormat: 'csv',
-        mapping: null,
-        rowsAccepted: 1,
-        rowsRejected: 0,
-      },
+      dataset: testDataset(name, 'b'.repeat(64)),
       metrics: [{ key: 'nps', definition: { kind: 'nps' as const, key: 'nps', label: 'NPS' } }],
       scoreDays: days,
       aggregates: [],

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../../../electron/db/migrations';
 import { listDatasets, removeDataset, storeDataset } from '../../../../electron/db/metrics-data-repository';
 import { MetricsAnalysis } from '../../../../electron/db/metrics-analysis';
 import { makeTempFolder, type TempFolder } from '../../../helpers/temp-db';
-import { COMMENTS, SCORE_DAYS } from '../../../helpers/stored-rows';
+import { COMMENTS, SCORE_DAYS, testDataset } from '../../../helpers/stored-rows';
 
 /**
  * One stored library per released schema version. A user's file written by any earlier release
@@ -159,17 +159,7 @@ describe('the upgrade from schema version 2 to 3 (metrics data)', () => {
       const touchpoint = journeys.get(sample.id).nodes.find((n) => n.kind === 'touchpoint')!;
       storeDataset(db, {
         journeyId: sample.id,
-        dataset: {
-          name: 'Survey',
-          fileName: 'survey.csv',
-          contentHash: 'a'.repeat(64),
-          byteSize: 10,
-          shape: 'responses',
-          sourceFormat: 'csv',
-          mapping: {},
-          rowsAccepted: 1,
-          rowsRejected: 0,
-        },
+        dataset: testDataset('Survey', 'a'.repeat(64)),
         metrics: [{ key: 'nps', definition: { kind: 'nps', key: 'nps', label: 'NPS' } }],
         scoreDays: [
           {
@@ -343,17 +333,7 @@ describe('the upgrade from schema version 5 to 6 (segments)', () => {
       // New data with segments sits beside it.
       storeDataset(db, {
         journeyId: sample.id,
-        dataset: {
-          name: 'Plans',
-          fileName: 'plans.csv',
-          contentHash: 'f'.repeat(64),
-          byteSize: 10,
-          shape: 'responses',
-          sourceFormat: 'csv',
-          mapping: {},
-          rowsAccepted: 1,
-          rowsRejected: 0,
-        },
+        dataset: testDataset('Plans', 'f'.repeat(64)),
         metrics: [],
         scoreDays: [
           {
@@ -474,17 +454,7 @@ describe('the upgrade from schema version 6 to 7 (response groups)', () => {
       // New comments are stored and found beside the old one.
       storeDataset(db, {
         journeyId: sample.id,
-        dataset: {
-          name: 'New',
-          fileName: 'new.csv',
-          contentHash: 'c'.repeat(64),
-          byteSize: 10,
-          shape: 'responses',
-          sourceFormat: 'csv',
-          mapping: {},
-          rowsAccepted: 1,
-          rowsRejected: 0,
-        },
+        dataset: testDataset('New', 'c'.repeat(64)),
         metrics: [],
         scoreDays: [],
         aggregates: [],
