@@ -136,6 +136,28 @@ export function newGroupTable(count: number, stride: number): GroupTable {
   };
 }
 
+/**
+ * Copies group `from` of `source` into slot `to` of `target` (tables of `stride` counts per group),
+ * with native copies for its examples and counts.
+ */
+export function copyGroup(
+  source: GroupTable,
+  from: number,
+  target: GroupTable,
+  to: number,
+  stride: number,
+): void {
+  target.touchpoint[to] = source.touchpoint[from]!;
+  target.date[to] = source.date[from]!;
+  target.segment[to] = source.segment[from]!;
+  target.rows[to] = source.rows[from]!;
+  target.examples.set(
+    source.examples.subarray(from * GROUP_EXAMPLES, (from + 1) * GROUP_EXAMPLES),
+    to * GROUP_EXAMPLES,
+  );
+  target.counts.set(source.counts.subarray(from * stride, (from + 1) * stride), to * stride);
+}
+
 /** Counts per group: the widths of the metrics' scales added up. */
 export function groupStride(metrics: readonly ScoreMetric[]): number {
   return metrics.reduce((sum, m) => sum + m.scaleMax - m.scaleMin + 1, 0);
@@ -279,13 +301,8 @@ export class ImportAccumulator {
   /** Sum of the score columns' scale widths: one group's counts, all metrics side by side. */
   private readonly stride: number;
   private groupCount = 0;
-  private groupCapacity = 0;
-  private groupTouchpoint = new Int32Array(0);
-  private groupDate = new Int32Array(0);
-  private groupSegment = new Int32Array(0);
-  private groupRows = new Int32Array(0);
-  private groupExamples = new Int32Array(0);
-  private groupCounts = new Int32Array(0);
+  /** The groups so far (the first groupCount of its `count` slots), in the order created. */
+  private groupTable = newGroupTable(0, 0);
 
   constructor(
     mapping: ImportMapping,
@@ -434,10 +451,10 @@ export class ImportAccumulator {
     let group = byDate.get(key);
     if (group === undefined) {
       group = this.groupCount++;
-      if (group === this.groupCapacity) this.grow();
-      this.groupTouchpoint[group] = touchpointId;
-      this.groupDate[group] = dateId;
-      this.groupSegment[group] = segmentId;
+      if (group === this.groupTable.count) this.grow();
+      this.groupTable.touchpoint[group] = touchpointId;
+      this.groupTable.date[group] = dateId;
+      this.groupTable.segment[group] = segmentId;
       byDate.set(key, group);
     }
     if (fast) this.fastGroups[slot] = group + 1;
@@ -453,19 +470,15 @@ export class ImportAccumulator {
   }
 
   private grow(): void {
-    const capacity = Math.max(1024, this.groupCapacity * 2);
-    const resize = (from: Int32Array, per: number) => {
-      const to = new Int32Array(capacity * per);
-      to.set(from);
-      return to;
-    };
-    this.groupTouchpoint = resize(this.groupTouchpoint, 1);
-    this.groupDate = resize(this.groupDate, 1);
-    this.groupSegment = resize(this.groupSegment, 1);
-    this.groupRows = resize(this.groupRows, 1);
-    this.groupExamples = resize(this.groupExamples, GROUP_EXAMPLES);
-    this.groupCounts = resize(this.groupCounts, this.stride);
-    this.groupCapacity = capacity;
+    const old = this.groupTable;
+    const grown = newGroupTable(Math.max(1024, old.count * 2), this.stride);
+    grown.touchpoint.set(old.touchpoint);
+    grown.date.set(old.date);
+    grown.segment.set(old.segment);
+    grown.rows.set(old.rows);
+    grown.examples.set(old.examples);
+    grown.counts.set(old.counts);
+    this.groupTable = grown;
   }
 
   /** Adds data rows; `firstRow` is the 1-based file row number of rows[0]. */
@@ -518,7 +531,8 @@ export class ImportAccumulator {
     const touchpointId = this.touchpointId(touchpoint);
     const group = this.group(touchpointId, dateId, segmentId);
     const base = group * this.stride;
-    const counts = this.groupCounts;
+    const table = this.groupTable;
+    const counts = table.counts;
     let firstMetric = -1;
     let firstScore = 0;
     const columns = this.scoreColumns;
@@ -546,8 +560,8 @@ export class ImportAccumulator {
       return false;
     }
     if (segmentCell < 0) this.issue('blank-segment', rowNumber, this.segmentIndex);
-    const seen = this.groupRows[group]!++;
-    if (seen < GROUP_EXAMPLES) this.groupExamples[group * GROUP_EXAMPLES + seen] = rowNumber;
+    const seen = table.rows[group]!++;
+    if (seen < GROUP_EXAMPLES) table.examples[group * GROUP_EXAMPLES + seen] = rowNumber;
     this.accept(touchpointId);
     if (this.commentIndex >= 0) {
       const raw = row[this.commentIndex]!;
@@ -641,15 +655,7 @@ export class ImportAccumulator {
     let to = 0;
     for (const byDate of this.groupIndex) {
       for (const g of byDate.values()) {
-        groups.touchpoint[to] = this.groupTouchpoint[g]!;
-        groups.date[to] = this.groupDate[g]!;
-        groups.segment[to] = this.groupSegment[g]!;
-        groups.rows[to] = this.groupRows[g]!;
-        groups.examples.set(
-          this.groupExamples.subarray(g * GROUP_EXAMPLES, (g + 1) * GROUP_EXAMPLES),
-          to * GROUP_EXAMPLES,
-        );
-        groups.counts.set(this.groupCounts.subarray(g * stride, (g + 1) * stride), to * stride);
+        copyGroup(this.groupTable, g, groups, to, stride);
         to += 1;
       }
     }
