@@ -172,43 +172,13 @@ export function buildDatasetRows(
 ): DatasetRows {
   const dayOf = (written: string): string | null =>
     acc.hasDate ? (dates.days.get(written) ?? null) : fallbackDay;
-  if (acc.shape === 'responses' && oneRowPerGroup(acc, dates, assignment)) {
-    // Every group is a row of its own: no keys to build, no counts to add up.
-    const scoreDays: DatasetRows['scoreDays'] = [];
-    for (const group of acc.groups) {
-      const touchpointId = assignment.get(group.touchpoint);
-      const day = dayOf(group.date);
-      if (!touchpointId || !day) continue;
-      for (let index = 0; index < group.counts.length; index++) {
-        const counts = group.counts[index];
-        if (!counts) continue;
-        const metric = acc.metrics[index]!;
-        scoreDays.push({
-          touchpointId,
-          metricKey: metric.key,
-          segment: group.segment,
-          day,
-          min: metric.scaleMin,
-          max: metric.scaleMax,
-          counts: [...counts],
-        });
-      }
-    }
-    return responseRows(acc, dayOf, assignment, scoreDays);
-  }
   if (acc.shape === 'responses') {
-    const merged = new Map<
-      string,
-      {
-        touchpointId: string;
-        metricKey: string;
-        segment: string;
-        day: string;
-        min: number;
-        max: number;
-        counts: number[];
-      }
-    >();
+    // Groups that land on the same stored row (two values assigned one touchpoint, one day
+    // written two ways) have their counts added up; when none can, no keys are built.
+    const merging = !oneRowPerGroup(acc, dates, assignment);
+    /** The counts of the row each key was first stored as. */
+    const merged = new Map<string, number[]>();
+    const scoreDays: DatasetRows['scoreDays'] = [];
     for (const group of acc.groups) {
       const touchpointId = assignment.get(group.touchpoint);
       const day = dayOf(group.date);
@@ -216,22 +186,26 @@ export function buildDatasetRows(
       group.counts.forEach((counts, index) => {
         if (!counts) return;
         const metric = acc.metrics[index]!;
-        const key = `${touchpointId}\u0000${metric.key}\u0000${group.segment}\u0000${day}`;
-        const existing = merged.get(key);
-        if (existing) counts.forEach((c, i) => (existing.counts[i]! += c));
-        else
-          merged.set(key, {
-            touchpointId,
-            metricKey: metric.key,
-            segment: group.segment,
-            day,
-            min: metric.scaleMin,
-            max: metric.scaleMax,
-            counts: [...counts],
-          });
+        const key = merging ? `${touchpointId}\u0000${metric.key}\u0000${group.segment}\u0000${day}` : '';
+        const sums = merging ? merged.get(key) : undefined;
+        if (sums) {
+          counts.forEach((c, i) => (sums[i]! += c));
+          return;
+        }
+        const copy = [...counts];
+        scoreDays.push({
+          touchpointId,
+          metricKey: metric.key,
+          segment: group.segment,
+          day,
+          min: metric.scaleMin,
+          max: metric.scaleMax,
+          counts: copy,
+        });
+        if (merging) merged.set(key, copy);
       });
     }
-    return responseRows(acc, dayOf, assignment, [...merged.values()]);
+    return responseRows(acc, dayOf, assignment, scoreDays);
   }
   const order = dates.order ?? 'ymd';
   const metrics = new Map<string, MetricDefinitionInput>();
