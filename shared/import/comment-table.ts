@@ -23,70 +23,10 @@ export interface PackedComments {
   text: string;
 }
 
-function indexOf(values: readonly string[]): Map<string, number> {
-  const map = new Map<string, number>();
-  values.forEach((value, index) => {
-    if (!map.has(value)) map.set(value, index);
-  });
-  return map;
-}
-
-function find(map: Map<string, number>, value: string, what: string): number {
-  const index = map.get(value);
-  if (index === undefined) throw new Error(`A comment names a ${what} the part does not list: "${value}"`);
-  return index;
-}
-
-/** `comments` (which name only the part's own touchpoints, segments and dates) packed. */
-export function packComments(
-  part: Pick<ImportPart, 'touchpoints' | 'segments' | 'dates'>,
-  comments: readonly PendingComment[],
-): PackedComments {
-  const count = comments.length;
-  const touchpoints = indexOf(part.touchpoints);
-  const segments = indexOf(['', ...part.segments]);
-  const dates = indexOf(part.dates);
-  const metricKeys: string[] = [];
-  const metrics = new Map<string, number>();
-  const packed: PackedComments = {
-    count,
-    touchpoint: new Int32Array(count),
-    segment: new Int32Array(count),
-    date: new Int32Array(count),
-    metric: new Int32Array(count),
-    metricKeys,
-    score: new Float64Array(count),
-    length: new Int32Array(count),
-    text: '',
-  };
-  const texts = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const c = comments[i]!;
-    packed.touchpoint[i] = find(touchpoints, c.touchpoint, 'touchpoint');
-    packed.segment[i] = find(segments, c.segment, 'segment');
-    packed.date[i] = find(dates, c.date, 'date');
-    if (c.metricKey === null) packed.metric[i] = -1;
-    else {
-      let m = metrics.get(c.metricKey);
-      if (m === undefined) {
-        m = metricKeys.push(c.metricKey) - 1;
-        metrics.set(c.metricKey, m);
-      }
-      packed.metric[i] = m;
-    }
-    packed.score[i] = c.score ?? NaN;
-    packed.length[i] = c.text.length;
-    texts[i] = c.text;
-  }
-  packed.text = texts.join('');
-  return packed;
-}
-
 /**
  * Comments added one by one straight into the packed form, with the part's own indexes (the
  * accumulator's, in a worker): no object per comment for the GC to keep and promote, and no
- * packComments pass at the end. `finish` gives exactly what packComments gives for the same
- * comments.
+ * packing pass at the end.
  */
 export class PackedCommentsBuilder {
   count = 0;

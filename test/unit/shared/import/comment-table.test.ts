@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingComment } from '../../../../shared/import/accumulate';
-import { PackedCommentsBuilder, packComments, unpackComments } from '../../../../shared/import/comment-table';
+import {
+  PackedCommentsBuilder,
+  unpackComments,
+  type PackedComments,
+} from '../../../../shared/import/comment-table';
 
 /** A worker's comments cross to the main thread packed: unpacked, they are exactly the ones packed. */
 
@@ -10,7 +14,33 @@ const part = {
   dates: ['2025-03-01 10:00', '14/03/2025', ''],
 };
 
-describe('packComments / unpackComments', () => {
+/**
+ * `comments` packed as the accumulator packs them: by the part's indexes, flushed after the
+ * comments whose index is in `flushAfter` (the accumulator flushes after every block of rows).
+ */
+function pack(comments: readonly PendingComment[], flushAfter: readonly number[] = []): PackedComments {
+  const index = (list: readonly string[], value: string) => {
+    const at = list.indexOf(value);
+    if (at < 0) throw new Error(`not in the part: ${value}`);
+    return at;
+  };
+  const builder = new PackedCommentsBuilder();
+  comments.forEach((c, i) => {
+    builder.add(
+      index(part.touchpoints, c.touchpoint),
+      c.segment === '' ? 0 : index(part.segments, c.segment) + 1,
+      index(part.dates, c.date),
+      c.metricKey,
+      c.score,
+      c.text,
+    );
+    if (flushAfter.includes(i)) builder.flush();
+  });
+  expect(builder.count).toBe(comments.length);
+  return builder.finish();
+}
+
+describe('PackedCommentsBuilder / unpackComments', () => {
   it('round-trips every field, in order', () => {
     const comments: PendingComment[] = [
       {
@@ -39,9 +69,13 @@ describe('packComments / unpackComments', () => {
         text: '=SUM(A1)',
       },
     ];
-    const packed = packComments(part, comments);
+    const packed = pack(comments);
     expect(packed.count).toBe(4);
     expect(packed.metricKeys).toEqual(['nps', 'csat']);
+    expect(Array.from(packed.metric)).toEqual([0, -1, 1, 0]);
+    expect(Array.from(packed.score)).toEqual([0, NaN, 4.5, 10]);
+    expect(packed.text).toBe(comments.map((c) => c.text).join(''));
+    expect(Array.from(packed.length)).toEqual(comments.map((c) => c.text.length));
     const back = unpackComments(part, structuredClone(packed));
     expect(back).toEqual(comments);
   });
@@ -55,32 +89,22 @@ describe('packComments / unpackComments', () => {
       score: i,
       text,
     }));
-    const packed = packComments(part, comments);
+    const packed = pack(comments);
     for (let limit = 0; limit <= 4; limit++)
       expect(unpackComments(part, structuredClone(packed), limit)).toEqual(comments.slice(0, limit));
     expect(unpackComments(part, packed, 99)).toEqual(comments);
   });
 
   it('packs no comments', () => {
-    expect(unpackComments(part, packComments(part, []))).toEqual([]);
-  });
-
-  it('refuses a comment naming a value the part does not list', () => {
-    const stray: PendingComment = {
-      touchpoint: 'Nowhere',
-      segment: '',
-      date: '',
-      metricKey: null,
-      score: null,
-      text: 'a',
-    };
-    expect(() => packComments(part, [stray])).toThrow(/touchpoint the part does not list: "Nowhere"/);
+    const packed = new PackedCommentsBuilder().finish();
+    expect(packed.count).toBe(0);
+    expect(packed.text).toBe('');
+    expect(unpackComments(part, packed)).toEqual([]);
   });
 });
 
 describe('PackedCommentsBuilder', () => {
-  it('gives exactly what packComments gives for the same comments, flushed or not', () => {
-    const index = (list: readonly string[], value: string) => list.indexOf(value);
+  it('packs the same whether its texts are flushed one by one, together or at the end', () => {
     const comments: PendingComment[] = [
       {
         touchpoint: 'Delivery',
@@ -94,22 +118,10 @@ describe('PackedCommentsBuilder', () => {
       { touchpoint: 'Checkout', segment: 'Gold', date: '', metricKey: 'csat', score: 4, text: 'Slow,\nbut' },
       { touchpoint: '', segment: 'Gold', date: '2025-03-01 10:00', metricKey: 'nps', score: 10, text: 'x' },
     ];
-    const builder = new PackedCommentsBuilder();
-    comments.forEach((c, i) => {
-      builder.add(
-        index(part.touchpoints, c.touchpoint),
-        c.segment === '' ? 0 : index(part.segments, c.segment) + 1,
-        index(part.dates, c.date),
-        c.metricKey,
-        c.score,
-        c.text,
-      );
-      if (i === 0 || i === 2) builder.flush(); // one text alone, then two together
-    });
-    expect(builder.count).toBe(4);
-    const packed = builder.finish();
-    expect(packed).toEqual(packComments(part, comments));
-    expect(unpackComments(part, structuredClone(packed))).toEqual(comments);
-    expect(new PackedCommentsBuilder().finish()).toEqual(packComments(part, []));
+    const atTheEnd = pack(comments);
+    // One text alone, then two together, then the last at finish.
+    const flushed = pack(comments, [0, 2]);
+    expect(flushed).toEqual(atTheEnd);
+    expect(unpackComments(part, structuredClone(flushed))).toEqual(comments);
   });
 });
