@@ -311,15 +311,14 @@ export function storeDataset(
   // per field per row was a million strings for 200,000 comments, enough garbage to make V8 grow
   // the heap by ~80 MB during the commit. A row that fails the quick test goes through the checks
   // with its name, which throw the message (or pass it, the first time an id or key is seen).
-  const known = (set: Set<unknown>, value: unknown) => set.has(value);
   const segmentPasses = (value: unknown) =>
     value === undefined ||
     value === '' ||
     (typeof value === 'string' && value.length <= MAX_SEGMENT_CHARS && value === value.trim());
   input.scoreDays.forEach((row, index) => {
     if (
-      known(checkedIds, row.touchpointId) &&
-      known(checkedKeys, row.metricKey) &&
+      checkedIds.has(row.touchpointId) &&
+      checkedKeys.has(row.metricKey) &&
       isCheckedDay(row.day) &&
       segmentPasses(row.segment) &&
       distributionRejection({ min: row.min, max: row.max, counts: row.counts }) === null
@@ -346,9 +345,9 @@ export function storeDataset(
   });
   input.comments.forEach((row, index) => {
     if (
-      known(checkedIds, row.touchpointId) &&
+      checkedIds.has(row.touchpointId) &&
       (row.day === null || isCheckedDay(row.day)) &&
-      (row.metricKey === null || known(checkedKeys, row.metricKey)) &&
+      (row.metricKey === null || checkedKeys.has(row.metricKey)) &&
       (row.score === null || (typeof row.score === 'number' && Number.isFinite(row.score))) &&
       segmentPasses(row.segment) &&
       typeof row.text === 'string' &&
