@@ -251,6 +251,28 @@ describe('storeDataset', () => {
       /comments\[0\]\.text/,
     ],
     [
+      // After rows that pass, so the one that does not is named by its own index.
+      'a comment with a score that is not a number, after good ones',
+      {
+        comments: [
+          { touchpointId: 'tp', day: '2025-01-02', metricKey: 'nps', score: 3, text: 'Fine' },
+          { touchpointId: 'tp', day: '2025-01-02', metricKey: 'nps', score: 3, text: 'Fine' },
+          { touchpointId: 'tp', day: '2025-01-02', metricKey: 'nps', score: Number.NaN, text: 'Odd' },
+        ],
+      },
+      /comments\[2\]\.score must be a finite number/,
+    ],
+    [
+      'a comment of spaces and a newline, after good ones',
+      {
+        comments: [
+          { touchpointId: 'tp', day: '2025-01-02', metricKey: 'nps', score: 3, text: 'Fine' },
+          { touchpointId: 'tp', day: null, metricKey: null, score: null, text: ' \n\t' },
+        ],
+      },
+      /comments\[1\]\.text cannot be empty/,
+    ],
+    [
       'a period ending before it starts',
       {
         aggregates: [
