@@ -3,15 +3,8 @@ import { importFromPart } from '../../shared/import/accumulate';
 import type { ImportMapping } from '../../shared/import/mapping';
 import { mergeImportParts, segmentOverflow } from '../../shared/import/merge-parts';
 import { RowError } from '../../shared/import/row-error';
-import {
-  PartRowError,
-  runPassPart,
-  type PartResult,
-  type PartRowErrorData,
-  type PassLayout,
-  type PassResult,
-} from './import-pass';
-import { BYTE_CUT_ENCODINGS, type PassProgress } from './record-stream';
+import type { PartResult, PartRowErrorData, PassLayout, PassResult } from './import-pass';
+import { BYTE_CUT_ENCODINGS } from './record-stream';
 
 /**
  * A large file read by two workers at once: the first reads from the start to a split point (and
@@ -138,30 +131,4 @@ export function combineParts(
     contentHash: first.contentHash,
     bytes: first.bytes + second.bytes,
   };
-}
-
-/** Both parts one after the other in this thread: what the two workers do, for tests. */
-export function runSplitPass(
-  filePath: string,
-  layout: PassLayout,
-  mapping: ImportMapping,
-  split: number,
-  onProgress: (progress: PassProgress) => void = () => {},
-): PassResult & { overran: boolean } {
-  const first = runPassPart(filePath, layout, mapping, { start: 0, end: split }, onProgress);
-  if (first.overran)
-    return {
-      accumulated: importFromPart(first.part),
-      contentHash: first.contentHash,
-      bytes: first.bytes,
-      overran: true,
-    };
-  let second: PartResult | PartRowErrorData;
-  try {
-    second = runPassPart(filePath, layout, mapping, { start: split }, onProgress);
-  } catch (error) {
-    if (!(error instanceof PartRowError)) throw error;
-    second = error.toPartData();
-  }
-  return { ...combineParts(first, second, layout, mapping), overran: false };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayout, type FileLayout } from '../../../../electron/import/csv-reader';
 import { runImportPass, type PassResult } from '../../../../electron/import/import-pass';
-import { canSplit, findSplitPoint, runSplitPass } from '../../../../electron/import/split-pass';
+import { canSplit, findSplitPoint } from '../../../../electron/import/split-pass';
+import { runSplitPass } from '../../../helpers/split-pass';
 import {
   ImportAccumulator,
   MAX_COMMENTS,
