@@ -75,7 +75,8 @@ function responses(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function read(sessions: ImportSessions, file: string) {
+/** Previews `file` and starts its pass with MAPPING; the session's id. */
+function start(sessions: ImportSessions, file: string): string {
   const preview = sessions.begin({
     journeyId: lib.journeyId,
     filePath: file,
@@ -83,7 +84,12 @@ async function read(sessions: ImportSessions, file: string) {
     ownsFile: false,
   });
   sessions.run(preview.sessionId, MAPPING);
-  return { sessionId: preview.sessionId, status: await settled(sessions, preview.sessionId) };
+  return preview.sessionId;
+}
+
+async function read(sessions: ImportSessions, file: string) {
+  const sessionId = start(sessions, file);
+  return { sessionId, status: await settled(sessions, sessionId) };
 }
 
 describe('an import read by two worker threads', () => {
@@ -198,22 +204,16 @@ describe('an import read by two worker threads', () => {
   it('cancels both workers: nothing is read on, nothing is stored', async () => {
     const file = lib.write('big.csv', responses(6000));
     const two = new ImportSessions({ db: lib.db, journeys: lib.journeys, workerPath, splitMinBytes: 1 });
-    const preview = two.begin({
-      journeyId: lib.journeyId,
-      filePath: file,
-      fileName: 'big.csv',
-      ownsFile: false,
-    });
-    two.run(preview.sessionId, MAPPING);
-    expect(two.cancel(preview.sessionId).state).toBe('cancelled');
+    const sessionId = start(two, file);
+    expect(two.cancel(sessionId).state).toBe('cancelled');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const status = two.status(preview.sessionId);
+    const status = two.status(sessionId);
     expect(status.state).toBe('cancelled');
     expect(status.report).toBeNull();
     expect(listDatasets(lib.db, lib.journeyId)).toEqual([]);
     // The same session reads the file again afterwards.
-    two.run(preview.sessionId, MAPPING);
-    expect((await settled(two, preview.sessionId)).state).toBe('ready');
+    two.run(sessionId, MAPPING);
+    expect((await settled(two, sessionId)).state).toBe('ready');
     two.close();
   });
 });

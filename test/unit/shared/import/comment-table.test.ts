@@ -14,6 +14,35 @@ const part = {
   dates: ['2025-03-01 10:00', '14/03/2025', ''],
 };
 
+/** Comments with every kind of field: a segment or none, no metric or score, quotes, a newline, an emoji. */
+const COMMENTS: PendingComment[] = [
+  {
+    touchpoint: 'Delivery',
+    segment: 'Silver',
+    date: '14/03/2025',
+    metricKey: 'nps',
+    score: 0,
+    text: 'Slow,\nbut it worked',
+  },
+  { touchpoint: 'Checkout', segment: '', date: '', metricKey: null, score: null, text: 'said "ok" 😀' },
+  {
+    touchpoint: 'Checkout',
+    segment: 'Gold',
+    date: '2025-03-01 10:00',
+    metricKey: 'csat',
+    score: 4.5,
+    text: 'x',
+  },
+  {
+    touchpoint: 'Delivery',
+    segment: 'Gold',
+    date: '2025-03-01 10:00',
+    metricKey: 'nps',
+    score: 10,
+    text: '=SUM(A1)',
+  },
+];
+
 /**
  * `comments` packed as the accumulator packs them: by the part's indexes, flushed after the
  * comments whose index is in `flushAfter` (the accumulator flushes after every block of rows).
@@ -42,33 +71,7 @@ function pack(comments: readonly PendingComment[], flushAfter: readonly number[]
 
 describe('PackedCommentsBuilder / unpackComments', () => {
   it('round-trips every field, in order', () => {
-    const comments: PendingComment[] = [
-      {
-        touchpoint: 'Delivery',
-        segment: 'Silver',
-        date: '14/03/2025',
-        metricKey: 'nps',
-        score: 0,
-        text: 'Slow,\nbut it worked',
-      },
-      { touchpoint: 'Checkout', segment: '', date: '', metricKey: null, score: null, text: 'said "ok" 😀' },
-      {
-        touchpoint: 'Checkout',
-        segment: 'Gold',
-        date: '2025-03-01 10:00',
-        metricKey: 'csat',
-        score: 4.5,
-        text: 'x',
-      },
-      {
-        touchpoint: 'Delivery',
-        segment: 'Gold',
-        date: '2025-03-01 10:00',
-        metricKey: 'nps',
-        score: 10,
-        text: '=SUM(A1)',
-      },
-    ];
+    const comments = COMMENTS;
     const packed = pack(comments);
     expect(packed.count).toBe(4);
     expect(packed.metricKeys).toEqual(['nps', 'csat']);
@@ -81,14 +84,7 @@ describe('PackedCommentsBuilder / unpackComments', () => {
   });
 
   it('unpacks only the first comments when given a limit', () => {
-    const comments: PendingComment[] = ['one', 'two 😀', 'three', 'four'].map((text, i) => ({
-      touchpoint: i % 2 ? 'Delivery' : 'Checkout',
-      segment: i === 2 ? 'Gold' : '',
-      date: '',
-      metricKey: 'nps',
-      score: i,
-      text,
-    }));
+    const comments = COMMENTS;
     const packed = pack(comments);
     for (let limit = 0; limit <= 4; limit++)
       expect(unpackComments(part, structuredClone(packed), limit)).toEqual(comments.slice(0, limit));
@@ -105,19 +101,7 @@ describe('PackedCommentsBuilder / unpackComments', () => {
 
 describe('PackedCommentsBuilder', () => {
   it('packs the same whether its texts are flushed one by one, together or at the end', () => {
-    const comments: PendingComment[] = [
-      {
-        touchpoint: 'Delivery',
-        segment: 'Silver',
-        date: '14/03/2025',
-        metricKey: 'nps',
-        score: 0,
-        text: 'a',
-      },
-      { touchpoint: 'Checkout', segment: '', date: '', metricKey: null, score: null, text: 'said "ok" 😀' },
-      { touchpoint: 'Checkout', segment: 'Gold', date: '', metricKey: 'csat', score: 4, text: 'Slow,\nbut' },
-      { touchpoint: '', segment: 'Gold', date: '2025-03-01 10:00', metricKey: 'nps', score: 10, text: 'x' },
-    ];
+    const comments = COMMENTS;
     const atTheEnd = pack(comments);
     // One text alone, then two together, then the last at finish.
     const flushed = pack(comments, [0, 2]);
