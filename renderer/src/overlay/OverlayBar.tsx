@@ -8,6 +8,7 @@ import type {
 import { useCommand, useCommands } from '../commands/commands-context';
 import { Icon } from '../panels/Icon';
 import { parseDecimalInput, parseWholeInput } from '../panels/decimal-input';
+import { cutWithEllipsis } from '../../../shared/text/cut';
 import { useDocument } from '../state/stores-context';
 import { useOverlay, useOverlayStore } from './use-overlay';
 import { formatMetricValue } from './overlay-view';
@@ -259,6 +260,9 @@ function targetRange(metric: MetricSetting): { min: number; max: number } {
   return { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 }
 
+/** How much of a refused value the message quotes back: enough to spot the typo, not a paste. */
+const ECHO_CHARS = 24;
+
 /** The metric's target on this map: Enter or leaving the field saves it; empty means no target. */
 function TargetField({ journeyId, metric }: { journeyId: string; metric: MetricSetting }) {
   const { ctx } = useCommands();
@@ -271,7 +275,9 @@ function TargetField({ journeyId, metric }: { journeyId: string; metric: MetricS
     const trimmed = text.trim();
     const target = trimmed === '' ? null : parseDecimalInput(trimmed);
     if (target === null && trimmed !== '')
-      return setProblem(`Type a decimal number like 45 or 7.5, not “${trimmed}” (empty: no target).`);
+      return setProblem(
+        `Type a decimal number like 45 or 7.5, not “${cutWithEllipsis(trimmed, ECHO_CHARS)}” (empty: no target).`,
+      );
     if (target !== null && (target < range.min || target > range.max))
       return setProblem(`A ${metric.definition.label} target lies between ${range.min} and ${range.max}.`);
     setProblem(null);
