@@ -1,4 +1,12 @@
-import { createOnlineStore, expect, loadSampleData, overlayBar, test } from './fixtures';
+import {
+  createOnlineStore,
+  expect,
+  inspector,
+  loadSampleData,
+  overlayBar,
+  stageHeader,
+  test,
+} from './fixtures';
 
 /** Review of the overlay bar's number fields: a refused paste is quoted short and stays in the bar. */
 
@@ -21,4 +29,27 @@ test('a huge pasted Target is refused with a short quote that stays inside the o
   const problem = bar.getByRole('alert');
   const [problemBox, barBox] = [await problem.boundingBox(), await bar.boundingBox()];
   expect(problemBox!.x + problemBox!.width).toBeLessThanOrEqual(barBox!.x + barBox!.width);
+});
+
+test('“Add pain point here” names the new pain point in place, with a new pain point’s defaults', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await createOnlineStore(page);
+  const pains = page.getByTestId('painpoint-note');
+  const count = await pains.count();
+  const stage = (await stageHeader(page, 'Advocacy').boundingBox())!;
+  await page.mouse.click(stage.x + stage.width / 2, stage.y + stage.height + 200, { button: 'right' });
+  await page.getByRole('menuitem', { name: /^Add pain point here/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Pain point name' })).toBeFocused();
+  await page.keyboard.type('No loyalty points');
+  await page.keyboard.press('Enter');
+  await expect(pains).toHaveCount(count + 1);
+  await pains.filter({ hasText: 'No loyalty points' }).click();
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('No loyalty points');
+  await expect(inspector(page).getByLabel('Severity')).toHaveValue('medium');
+  await expect(inspector(page).getByLabel('Status')).toHaveValue('open');
+  await expect(inspector(page).getByLabel('Votes', { exact: true })).toHaveValue('0');
+  await expect(inspector(page).getByLabel('Stage')).toHaveValue('Advocacy');
 });

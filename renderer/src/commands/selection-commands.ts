@@ -26,7 +26,7 @@ import {
   TOUCHPOINT_FROM_TEXT,
   type PastePlan,
 } from '../state/clipboard';
-import { addPainPoint, addTouchpoint, deleteSelection, newId } from '../state/map-edits';
+import { addPainPoint, addTouchpoint, deleteSelection, newId, newPainPoint } from '../state/map-edits';
 import { tidyPlan } from '../state/tidy';
 import { startDraft } from '../state/inline-edit';
 import { newTouchpointAt } from '../state/grid-edits';
@@ -167,18 +167,7 @@ function addHere(ctx: CommandContext, kind: 'touchpoint' | 'painpoint') {
   const x = Math.round(anchor.x - size.width / 2);
   const y = Math.round(anchor.y - size.height / 2);
   const cell = cellAt(anchor, doc.stages, doc.departments);
-  const place = { x, y, stageId: cell.stageId, departmentId: cell.departmentId };
-  const value = {
-    kind: 'painpoint' as const,
-    id: newId(),
-    ...place,
-    name: 'New pain point',
-    description: '',
-    severity: 'medium' as const,
-    evidence: '',
-    status: 'open' as const,
-    votes: 0,
-  };
+  const value = newPainPoint({ x, y, stageId: cell.stageId, departmentId: cell.departmentId });
   // Named in place on the card, like a double-click on an empty spot (Escape leaves nothing).
   startDraft(ctx, { changes: [{ op: 'node.add', value }], id: value.id });
 }

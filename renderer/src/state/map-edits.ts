@@ -226,13 +226,14 @@ export function addTouchpoint(doc: JourneyDocument, selection: Selection): { cha
   return { changes: addNodeChanges(doc, placed, value), id: value.id };
 }
 
-/** A new pain point, in the selected touchpoint's cell when there is room. */
-export function addPainPoint(doc: JourneyDocument, selection: Selection): { changes: Change[]; id: string } {
-  const placed = placeNewNode('painpoint', doc, selection);
-  const { growLaneTo: _grow, ...place } = placed;
-  const value: PainPoint = {
+/** A pain point with the defaults every new one starts from, at a given place. */
+export function newPainPoint(
+  place: Pick<PainPoint, 'x' | 'y' | 'stageId' | 'departmentId'>,
+  id: string = newId(),
+): PainPoint {
+  return {
     kind: 'painpoint',
-    id: newId(),
+    id,
     ...place,
     name: 'New pain point',
     description: '',
@@ -241,6 +242,13 @@ export function addPainPoint(doc: JourneyDocument, selection: Selection): { chan
     status: 'open',
     votes: 0,
   };
+}
+
+/** A new pain point, in the selected touchpoint's cell when there is room. */
+export function addPainPoint(doc: JourneyDocument, selection: Selection): { changes: Change[]; id: string } {
+  const placed = placeNewNode('painpoint', doc, selection);
+  const { growLaneTo: _grow, ...place } = placed;
+  const value = newPainPoint(place);
   return { changes: addNodeChanges(doc, placed, value), id: value.id };
 }
 
