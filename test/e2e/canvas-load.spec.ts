@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { createOnlineStore, expect, test } from './fixtures';
+import { createOnlineStore, expect, test, viewOf } from './fixtures';
 import { createStoredMap, largeBenchMap } from './large-map';
 
 /**
@@ -7,13 +6,6 @@ import { createStoredMap, largeBenchMap } from './large-map';
  * address, the map is asked for once, early; the overview draws every card, one path per colour,
  * and panning and zooming on it move the canvas.
  */
-
-const viewport = (page: Page) =>
-  page.evaluate(() => {
-    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
-    const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(transform)!;
-    return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
-  });
 
 /** How many rectangles a path draws ("M x,y h w v h h -w z" each). */
 const rectangles = (d: string | null) => (d ?? '').split('M').length - 1;
@@ -69,18 +61,18 @@ test('the overview draws every card, one path per colour; dragging and wheeling 
   // Zoom the canvas in, then drag the overview's viewport frame: the canvas pans the same way.
   const box = (await overview.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const fitted = await viewport(page);
+  const fitted = await viewOf(page);
   await page.mouse.wheel(0, -400);
-  await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(fitted.zoom * 1.5);
-  const zoomed = await viewport(page);
+  await expect.poll(async () => (await viewOf(page)).zoom).toBeGreaterThan(fitted.zoom * 1.5);
+  const zoomed = await viewOf(page);
 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 5 });
   await page.mouse.up();
   // Dragging the frame right and down shows what lies right and below: the map moves left and up.
-  await expect.poll(async () => (await viewport(page)).x).toBeLessThan(zoomed.x - 20);
-  const panned = await viewport(page);
+  await expect.poll(async () => (await viewOf(page)).x).toBeLessThan(zoomed.x - 20);
+  const panned = await viewOf(page);
   expect(panned.y).toBeLessThan(zoomed.y);
   expect(panned.zoom).toBeCloseTo(zoomed.zoom, 5);
 });

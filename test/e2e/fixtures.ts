@@ -137,12 +137,16 @@ export async function openImportWizard(page: Page, name: string, csv: string): P
   return wizard;
 }
 
-/** The canvas's zoom, read from React Flow's viewport transform. */
-export const zoomOf = (page: Page) =>
+/** The canvas's view (pan and zoom), read from React Flow's viewport transform. */
+export const viewOf = (page: Page) =>
   page.evaluate(() => {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
-    return new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+    return { x: m.e, y: m.f, zoom: m.a };
   });
+
+/** The canvas's zoom, read from React Flow's viewport transform. */
+export const zoomOf = async (page: Page) => (await viewOf(page)).zoom;
 export const touchpoints = (page: Page) => page.getByTestId('touchpoint-card');
 export const card = (page: Page, name: string) => touchpoints(page).filter({ hasText: name });
 export const stageHeader = (page: Page, name: string) =>
