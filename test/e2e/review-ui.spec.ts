@@ -27,6 +27,14 @@ test('a huge pasted Target is refused with a short quote that stays inside the o
     `Type a decimal number like 45 or 7.5, not “${'9'.repeat(23)}…” (empty: no target).`,
   );
   const problem = bar.getByRole('alert');
+  // "1,000" is a thousand to some and one to others: refused, not saved as 1.
+  await target.fill('1,000');
+  await target.press('Enter');
+  await expect(target).toHaveAccessibleDescription(
+    'Type a decimal number like 45 or 7.5, not “1,000” (empty: no target).',
+  );
+  await target.fill('9'.repeat(400));
+  await target.press('Enter');
   const [problemBox, barBox] = [await problem.boundingBox(), await bar.boundingBox()];
   expect(problemBox!.x + problemBox!.width).toBeLessThanOrEqual(barBox!.x + barBox!.width);
 });

@@ -8,6 +8,8 @@ describe('number fields read decimal notation only', () => {
     expect(parseDecimalInput('−50')).toBe(-50); // typographic minus, as the app writes it
     expect(parseDecimalInput('+7.5')).toBe(7.5);
     expect(parseDecimalInput('7,5')).toBe(7.5);
+    expect(parseDecimalInput('7,25')).toBe(7.25);
+    expect(parseDecimalInput('0,125')).toBe(0.125);
     expect(parseDecimalInput('.5')).toBe(0.5);
     expect(parseDecimalInput('80.')).toBe(80);
   });
@@ -26,6 +28,8 @@ describe('number fields read decimal notation only', () => {
       ' ',
       '1 000',
       '1,000.5',
+      '1,000', // a thousands separator to some, a decimal comma to others: neither 1000 nor 1 is safe
+      '-12,500',
       '12%',
       'abc',
       '--1',
