@@ -540,9 +540,7 @@ export function namedCard(changes: readonly Change[], target: string, name: stri
   const parsed = parseSelectionId(target);
   const op = parsed.kind === 'stage' ? 'stage.add' : parsed.kind === 'lane' ? 'department.add' : 'node.add';
   return changes.map((change) =>
-    (change.op === 'node.add' || change.op === 'stage.add' || change.op === 'department.add') &&
-    change.op === op &&
-    change.value.id === parsed.id
+    change.op === op && change.value.id === parsed.id
       ? ({ ...change, value: { ...change.value, name } } as Change)
       : change,
   );
