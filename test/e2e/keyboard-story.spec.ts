@@ -4,6 +4,7 @@ import {
   expect,
   test,
   card,
+  inspector,
   laneHeader,
   saved,
   stageHeader,
@@ -54,6 +55,8 @@ async function nameNew(page: Page, name: string) {
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
   await expect(nameField(page)).toBeHidden();
+  // What was named is selected, under that name.
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue(name);
 }
 
 /** Connect to…: Ctrl+K on the selected card, type part of the other card's name, Enter. */
